@@ -1,0 +1,251 @@
+// The composition root: config → store → services → kitchen → transports. `buildApp()` wires it;
+// `start(port)` listens; `stop()` drains and closes everything.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
+import { loadConfig, resolveJwtSecret, type AppConfig } from './config.js';
+import { DomainError, UnauthenticatedError } from './errors.js';
+import { createContext, type Context, type Services } from './graphql/context.js';
+import { schema } from './graphql/schema/index.js';
+import { createWebSocketServer } from './graphql/ws.js';
+import { createGraphQLServer } from './graphql/yoga.js';
+import { readBody } from './http/body.js';
+import { clientAddress, sendError, sendJson, SECURITY_HEADERS } from './http/respond.js';
+import { createStaticHandler } from './http/static.js';
+import { createLogger, type Logger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import { createBus } from './pubsub.js';
+import { createRestHandler, REST_PATHS } from './rest/handler.js';
+import { AuthService } from './services/auth.service.js';
+import { systemClock, type Clock } from './services/clock.js';
+import { createLoginThrottle } from './services/login-throttle.js';
+import { MenusService } from './services/menus.service.js';
+import { OrdersService } from './services/orders.service.js';
+import { seedDemoData } from './services/seed.js';
+import type { Viewer } from './services/types.js';
+import { openDb, type Db } from './store/db.js';
+import { migrate } from './store/migrate.js';
+import { Kitchen } from '../kitchen/kitchen.js';
+import { BODY_LIMIT_BYTES } from './http/body.js';
+
+export interface BuildOptions extends Partial<AppConfig> {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface App {
+  readonly config: AppConfig;
+  readonly db: Db;
+  readonly services: Services;
+  readonly kitchen: Kitchen | null;
+  readonly log: Logger;
+  start(port?: number, host?: string): Promise<{ port: number; url: string }>;
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export async function buildApp(options: BuildOptions = {}): Promise<App> {
+  const { clock = systemClock, logger, ...overrides } = options;
+  const config: AppConfig = { ...loadConfig(), ...overrides };
+  const log = logger ?? createLogger(config.logLevel);
+  const metrics = createMetrics();
+
+  const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrate(db);
+  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  if (config.seed && !config.production && (await seedDemoData(db))) log.info('demo data seeded');
+
+  const bus = createBus(config.redisUrl);
+  const pubsub = bus.pubsub;
+  const throttleRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
+    : undefined;
+  throttleRedis?.on('error', () => undefined);
+
+  const kitchenSettings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
+  const auth = new AuthService({
+    db,
+    secret: resolveJwtSecret(config),
+    ttlSeconds: config.jwtTtlSeconds,
+    throttle: createLoginThrottle({
+      maxFailuresPerName: config.loginMaxFailures,
+      maxFailuresPerAddress: config.loginMaxFailures * 10,
+      windowSeconds: 15 * 60,
+      delayStepMs: 250,
+      redis: throttleRedis,
+    }),
+  });
+  const orders = new OrdersService({
+    db,
+    pubsub,
+    clock,
+    kitchen: kitchenSettings,
+    onTransition: (from, to) => {
+      if (from === null) metrics.ordersPlaced.inc();
+      metrics.orderTransitions.inc({ to });
+    },
+  });
+  const menus = new MenusService({ db, pubsub, clock });
+  const services: Services = { auth, orders, menus, kitchen: kitchenSettings, pubsub };
+
+  const kitchen =
+    config.kitchen === 'inline'
+      ? new Kitchen({ db, pubsub, orders, clock, ...kitchenSettings, pollMs: config.kitchenPollMs, log })
+      : null;
+
+  const viewerFrom = async (authorization: string | undefined): Promise<Viewer | null> => {
+    if (authorization === undefined || authorization === '') return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw unauthenticated('Send the token as "Authorization: Bearer <token>"');
+    try {
+      return await auth.verify(match[1]!);
+    } catch (error) {
+      throw error instanceof DomainError ? unauthenticated(error.message) : error;
+    }
+  };
+  const addressOf = (req: IncomingMessage) => clientAddress(req, config.trustProxy);
+  const contextFor = async (req: IncomingMessage, requestId: string): Promise<Context> =>
+    createContext(services, await viewerFrom(req.headers.authorization), requestId, addressOf(req));
+
+  const yoga = createGraphQLServer({ schema, log, graphiql: !config.production });
+  const handleRest = createRestHandler({ schema, contextFor, log });
+  const serveStatic = createStaticHandler(config.webDir);
+  const ws = createWebSocketServer({
+    yoga,
+    auth,
+    makeContext: (viewer, requestId, address) => createContext(services, viewer, requestId, address),
+    addressOf,
+    newRequestId: (req) => requestIdOf(req),
+    metrics,
+    log,
+    maxPayload: BODY_LIMIT_BYTES,
+  });
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+    const body = req.method === 'POST' ? await readBody(req) : undefined;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') headers.set(name, value);
+      else if (Array.isArray(value)) headers.set(name, value.join(', '));
+    }
+    const response = await yoga.fetch(
+      url,
+      { method: req.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}) },
+      { makeContext: () => contextFor(req, requestId) },
+    );
+    const outHeaders: Record<string, string> = {};
+    response.headers.forEach((value, name) => (outHeaders[name] = value));
+    const isPage = (outHeaders['content-type'] ?? '').startsWith('text/html');
+    res.writeHead(response.status, isPage ? outHeaders : { ...outHeaders, 'x-content-type-options': 'nosniff' });
+    if (!response.body) return res.end();
+    const reader = response.body.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
+    res.end();
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return sendError(res, 'BAD_REQUEST', 'Malformed URL');
+    }
+    const route = routeLabel(url.pathname);
+    res.once('finish', () => {
+      metrics.httpRequests.observe(
+        { route, method: req.method ?? 'GET', status: String(res.statusCode) },
+        (performance.now() - started) / 1000,
+      );
+    });
+    try {
+      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (url.pathname === '/readyz') {
+        const ready = !stopping && (await db.ping());
+        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+      }
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': metrics.registry.contentType });
+        return res.end(await metrics.registry.metrics());
+      }
+      if (await handleRest(req, res, url, requestId)) return;
+      if (url.pathname === '/graphql') return await handleGraphQL(req, res, url, requestId);
+      if (await serveStatic(req, res, url.pathname)) return;
+      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'No such route' } }, SECURITY_HEADERS);
+    } catch (error) {
+      if (res.headersSent) return res.destroy();
+      if (error instanceof DomainError) return sendError(res, error.code, error.message);
+      log.error({ err: error, requestId }, 'request failed');
+      sendError(res, 'INTERNAL', 'Something went wrong on our side');
+    }
+  }
+
+  const server = createServer((req, res) => void handle(req, res));
+  server.on('upgrade', (req, socket, head) => {
+    const pathname = (req.url ?? '').split('?')[0];
+    if (pathname !== '/graphql' || stopping) return socket.destroy();
+    ws.handleUpgrade(req, socket, head);
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  });
+
+  let stopping = false;
+  let stopped: Promise<void> | undefined;
+
+  return {
+    config,
+    db,
+    services,
+    kitchen,
+    log,
+    async start(port = config.port, host = config.host) {
+      await kitchen?.start();
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+      });
+      const address = server.address() as AddressInfo;
+      const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
+      log.info({ url, database: db.kind, redis: Boolean(config.redisUrl), kitchen: config.kitchen }, 'Orderly is listening');
+      return { port: address.port, url };
+    },
+    stop() {
+      stopped ??= (async () => {
+        stopping = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await ws.close();
+        const grace = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+        await closed;
+        clearTimeout(grace);
+        await kitchen?.stop();
+        await bus.close();
+        throttleRedis?.disconnect();
+        await db.close();
+        log.info('Orderly stopped');
+      })();
+      return stopped;
+    },
+  };
+}
+
+function unauthenticated(message: string) {
+  return new UnauthenticatedError(message, { http: { status: 401 } });
+}
+
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+function routeLabel(pathname: string): string {
+  if (REST_PATHS.has(pathname)) return pathname;
+  if (['/graphql', '/healthz', '/readyz', '/metrics'].includes(pathname)) return pathname;
+  return 'static';
+}

@@ -1,0 +1,93 @@
+// Reads the environment once into a typed config; every other module takes its settings from here.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type KitchenMode = 'inline' | 'off';
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** undefined: PGlite on disk in dataDir; 'memory://': PGlite in memory; postgres://…: PostgreSQL */
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  jwtSecret: string | undefined;
+  jwtTtlSeconds: number;
+  kitchen: KitchenMode;
+  kitchenCapacity: number;
+  kitchenPrepMs: number;
+  /** Safety-net poll for work another process made (only needed without Redis). */
+  kitchenPollMs: number;
+  logLevel: string;
+  production: boolean;
+  /** Seed demo data on first start. Never in production. */
+  seed: boolean;
+  /** Folder of the built web app; served at / when it exists. */
+  webDir: string;
+  /** Loosen login throttling for tests that log in many times. */
+  loginMaxFailures: number;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const production = env.NODE_ENV === 'production';
+  const kitchen = (env.KITCHEN ?? 'inline') as KitchenMode;
+  if (kitchen !== 'inline' && kitchen !== 'off') {
+    throw new ConfigError(`KITCHEN must be "inline" or "off", got "${String(env.KITCHEN)}"`);
+  }
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl && !/^(memory:\/\/|postgres(ql)?:\/\/)/.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be memory:// or a postgres:// URL');
+  }
+  if (production && !env.JWT_SECRET) {
+    throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (env.JWT_SECRET && env.JWT_SECRET.length < 32) {
+    throw new ConfigError('JWT_SECRET must be at least 32 characters');
+  }
+  return {
+    port: int(env, 'PORT', 4000),
+    host: env.HOST || '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR || './data'),
+    databaseUrl,
+    redisUrl: env.REDIS_URL || undefined,
+    jwtSecret: env.JWT_SECRET || undefined,
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 2 * 60 * 60, 1),
+    kitchen,
+    kitchenCapacity: int(env, 'KITCHEN_CAPACITY', 2, 1),
+    kitchenPrepMs: int(env, 'KITCHEN_PREP_MS', 10_000, 1),
+    kitchenPollMs: int(env, 'KITCHEN_POLL_MS', 1_000, 10),
+    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    production,
+    seed: !production && env.SEED !== 'off',
+    webDir: path.resolve(env.WEB_DIR || 'web/dist'),
+    loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+  };
+}
+
+/** The JWT secret: configured, or generated once and kept in DATA_DIR (never in production). */
+export function resolveJwtSecret(config: AppConfig): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  if (config.production) throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  if (config.databaseUrl === 'memory://') return randomBytes(32).toString('base64url');
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}

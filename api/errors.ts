@@ -1,0 +1,81 @@
+// Domain errors: one class per code, mapped once to REST (status + body) and once to GraphQL (extensions.code).
+import { GraphQLError } from 'graphql';
+
+export const ERROR_STATUS = {
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  OUT_OF_STOCK: 409,
+  INVALID_STATE: 409,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
+}
+
+export abstract class DomainError extends GraphQLError {
+  abstract readonly code: ErrorCode;
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions });
+  }
+  override toJSON() {
+    return { message: this.message, extensions: { ...this.extensions, code: this.code } };
+  }
+}
+
+function defineError<C extends ErrorCode>(code: C, name: string) {
+  const Class = class extends DomainError {
+    readonly code = code;
+    constructor(message: string, extensions: Record<string, unknown> = {}) {
+      super(message, { ...extensions, code });
+      this.name = name;
+    }
+  };
+  Object.defineProperty(Class, 'name', { value: name });
+  return Class;
+}
+
+export const BadRequestError = defineError('BAD_REQUEST', 'BadRequestError');
+export const UnauthenticatedError = defineError('UNAUTHENTICATED', 'UnauthenticatedError');
+export const ForbiddenError = defineError('FORBIDDEN', 'ForbiddenError');
+export const NotFoundError = defineError('NOT_FOUND', 'NotFoundError');
+export const OutOfStockError = defineError('OUT_OF_STOCK', 'OutOfStockError');
+export const InvalidStateError = defineError('INVALID_STATE', 'InvalidStateError');
+export const ConflictError = defineError('CONFLICT', 'ConflictError');
+export const RateLimitedError = defineError('RATE_LIMITED', 'RateLimitedError');
+export const PayloadTooLargeError = defineError('PAYLOAD_TOO_LARGE', 'PayloadTooLargeError');
+export const UnsupportedMediaTypeError = defineError(
+  'UNSUPPORTED_MEDIA_TYPE',
+  'UnsupportedMediaTypeError',
+);
+
+/** The REST error body of SPEC: `{"error":{"code","message"}}`. */
+export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+  return { error: { code, message, ...extra } };
+}
+
+/**
+ * The SPEC code of an error coming out of graphql-js: a domain error's own code; a request error
+ * (syntax, validation, variable coercion; no resolver involved) is BAD_REQUEST; anything else is INTERNAL.
+ */
+export function errorCodeOf(error: GraphQLError): ErrorCode {
+  const original = error.originalError;
+  if (original instanceof DomainError) return original.code;
+  if (error instanceof DomainError) return error.code;
+  const code = error.extensions?.code;
+  if (isErrorCode(code)) return code;
+  // Syntax, validation and variable errors come with no resolver path and no original error.
+  if (!original && !error.path) return 'BAD_REQUEST';
+  if (original instanceof GraphQLError && !original.path && !(original as GraphQLError).originalError) {
+    return 'BAD_REQUEST';
+  }
+  return 'INTERNAL';
+}

@@ -1,0 +1,9 @@
+// Imports every type module and builds the schema; nothing that defines schema imports this file.
+import { builder } from '../builder.js';
+import './enums.js';
+import './viewer.js';
+import './auth.js';
+import './menu-item.js';
+import './order.js';
+
+export const schema = builder.toSchema();

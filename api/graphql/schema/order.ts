@@ -1,0 +1,156 @@
+// Orders: the customer's and the business's views, every transition, and the live streams.
+import { NotFoundError } from '../../errors.js';
+import type { OrderView } from '../../services/types.js';
+import { builder } from '../builder.js';
+import { viewerOf, type Context } from '../context.js';
+import { ActorEnum, OrderStateEnum } from './enums.js';
+import { MenuItemRef } from './menu-item.js';
+import { BusinessRef, UserRef } from './viewer.js';
+
+const OrderEventRef = builder
+  .objectRef<{ at: string; from: OrderView['state'] | null; to: OrderView['state']; actor: 'user' | 'business' | 'kitchen' }>(
+    'OrderEvent',
+  )
+  .implement({
+    fields: (t) => ({
+      at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+      from: t.expose('from', { type: OrderStateEnum, nullable: true }),
+      to: t.expose('to', { type: OrderStateEnum }),
+      actor: t.expose('actor', { type: ActorEnum }),
+    }),
+  });
+
+const date = (value: string | null) => value;
+
+export const OrderRef = builder.objectRef<OrderView>('Order').implement({
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    state: t.expose('state', { type: OrderStateEnum }),
+    quantity: t.exposeInt('quantity'),
+    unitPrice: t.exposeFloat('unitPrice'),
+    total: t.float({ resolve: (o) => Math.round(o.unitPrice * 100 * o.quantity) / 100 }),
+    menuItem: t.field({ type: MenuItemRef, resolve: (o) => o.menuItem }),
+    business: t.field({ type: BusinessRef, resolve: (o) => o.menuItem.business }),
+    customer: t.field({ type: UserRef, resolve: (o) => ({ id: o.userId, name: o.userName }) }),
+    createdAt: t.field({ type: 'DateTime', resolve: (o) => o.createdAt }),
+    updatedAt: t.field({ type: 'DateTime', resolve: (o) => o.updatedAt }),
+    acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => date(o.acceptedAt) }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => date(o.startedAt) }),
+    completedAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (o) => (o.state === 'completed' ? o.finishedAt : null),
+    }),
+    queuePosition: t.exposeInt('queuePosition', { nullable: true }),
+    estimatedReadyAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      resolve: (o) => date(o.estimatedReadyAt),
+    }),
+    history: t.field({
+      type: [OrderEventRef],
+      resolve: (o, _args, ctx) => ctx.services.orders.history(o.id),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  order: t.field({
+    type: OrderRef,
+    nullable: true,
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => ctx.services.orders.getOrder(viewerOf(ctx), args.id),
+  }),
+  orders: t.field({
+    type: [OrderRef],
+    authScopes: { authenticated: true },
+    args: { state: t.arg({ type: OrderStateEnum }) },
+    resolve: (_root, args, ctx) => ctx.services.orders.listOrders(viewerOf(ctx), args.state),
+  }),
+}));
+
+const meta = (ctx: Context) => ({ requestId: ctx.requestId });
+
+builder.mutationFields((t) => {
+  const id = { id: t.arg.id({ required: true }) };
+  return {
+    placeOrder: t.field({
+      type: OrderRef,
+      authScopes: { user: true },
+      args: {
+        menuItemId: t.arg.id({ required: true }),
+        quantity: t.arg.int({ required: true }),
+        idempotencyKey: t.arg.string(),
+      },
+      resolve: (_root, args, ctx) => ctx.services.orders.placeOrder(viewerOf(ctx), args, meta(ctx)),
+    }),
+    cancelOrder: t.field({
+      type: OrderRef,
+      authScopes: { user: true },
+      args: id,
+      resolve: (_root, args, ctx) => ctx.services.orders.cancelOrder(viewerOf(ctx), args.id, meta(ctx)),
+    }),
+    acceptOrder: t.field({
+      type: OrderRef,
+      authScopes: { business: true },
+      args: id,
+      resolve: (_root, args, ctx) => ctx.services.orders.acceptOrder(viewerOf(ctx), args.id, meta(ctx)),
+    }),
+    rejectOrder: t.field({
+      type: OrderRef,
+      authScopes: { business: true },
+      args: id,
+      resolve: (_root, args, ctx) => ctx.services.orders.rejectOrder(viewerOf(ctx), args.id, meta(ctx)),
+    }),
+    completeOrder: t.field({
+      type: OrderRef,
+      authScopes: { business: true },
+      args: id,
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.completeOrder(viewerOf(ctx), args.id, meta(ctx)),
+    }),
+  };
+});
+
+/** One order's stream: its current state first, then every change. */
+async function oneOrder(ctx: Context, id: string): Promise<AsyncIterable<OrderView>> {
+  // Listen before reading the current state, so no change falls between the two.
+  const iterator = ctx.pubsub.subscribe('orderUpdated', id)[Symbol.asyncIterator]();
+  const firstChange = iterator.next();
+  const current = await ctx.services.orders.getOrder(viewerOf(ctx), id);
+  if (!current) {
+    await iterator.return?.();
+    throw new NotFoundError('order not found');
+  }
+  return (async function* () {
+    try {
+      yield current;
+      for (let next = await firstChange; !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  })();
+}
+
+builder.subscriptionFields((t) => ({
+  orderUpdated: t.field({
+    type: OrderRef,
+    authScopes: { authenticated: true },
+    args: { id: t.arg.id() },
+    subscribe: (_root, args, ctx) => {
+      const viewer = viewerOf(ctx);
+      if (args.id) return oneOrder(ctx, args.id);
+      return viewer.role === 'user'
+        ? ctx.pubsub.subscribe('userOrderUpdated', viewer.id)
+        : ctx.pubsub.subscribe('businessOrderUpdated', viewer.id);
+    },
+    resolve: (order) => order,
+  }),
+  newOrder: t.field({
+    type: OrderRef,
+    authScopes: { business: true },
+    subscribe: (_root, _args, ctx) => ctx.pubsub.subscribe('newOrder', viewerOf(ctx).id),
+    resolve: (order) => order,
+  }),
+}));

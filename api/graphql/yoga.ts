@@ -1,0 +1,55 @@
+// GraphQL over HTTP (graphql-yoga): masked unexpected errors and a SPEC code on every error.
+import { createYoga, type Plugin } from 'graphql-yoga';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { DomainError, errorCodeOf, isErrorCode } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { Context } from './context.js';
+
+export interface ServerContext {
+  /** Builds the operation's context; for HTTP from the Authorization header, for WebSocket from the connection. */
+  makeContext: () => Promise<Context>;
+}
+
+export function createGraphQLServer(options: { schema: GraphQLSchema; log: Logger; graphiql: boolean }) {
+  const { log } = options;
+  return createYoga<ServerContext, Context>({
+    schema: options.schema,
+    graphqlEndpoint: '/graphql',
+    graphiql: options.graphiql,
+    landingPage: false,
+    logging: false,
+    cors: false,
+    context: ({ makeContext }) => makeContext(),
+    maskedErrors: {
+      maskError(error, message) {
+        const graphqlError = error instanceof GraphQLError ? error : null;
+        const original = graphqlError?.originalError ?? error;
+        if (original instanceof DomainError) return original;
+        if (graphqlError && errorCodeOf(graphqlError) !== 'INTERNAL') return graphqlError;
+        log.error({ err: original }, 'unexpected error in a GraphQL operation');
+        return new GraphQLError(message, {
+          ...(graphqlError ? { nodes: graphqlError.nodes, path: graphqlError.path } : {}),
+          extensions: { code: 'INTERNAL' },
+        });
+      },
+    },
+    plugins: [useErrorCodes()],
+  });
+}
+
+/** Request errors (syntax, validation, variables) carry BAD_REQUEST like every other refusal. */
+function useErrorCodes(): Plugin {
+  return {
+    onResultProcess({ result }) {
+      const results = Array.isArray(result) ? result : [result];
+      for (const r of results) {
+        const errors = (r as { errors?: GraphQLError[] }).errors;
+        if (!errors) continue;
+        for (const e of errors) {
+          if (!(e instanceof GraphQLError) || isErrorCode(e.extensions?.code)) continue;
+          (e.extensions as Record<string, unknown>).code = errorCodeOf(e);
+        }
+      }
+    },
+  };
+}

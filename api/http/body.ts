@@ -1,0 +1,48 @@
+// Reads a request body up to a limit; the caller maps the errors to 413 and 400.
+import type { IncomingMessage } from 'node:http';
+import { BadRequestError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../errors.js';
+
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): Promise<Buffer> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    throw new PayloadTooLargeError(`The request body is larger than ${limit / 1024} KiB`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      throw new PayloadTooLargeError(`The request body is larger than ${limit / 1024} KiB`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function isJsonContentType(value: string | undefined): boolean {
+  if (!value) return false;
+  const type = value.split(';')[0]!.trim().toLowerCase();
+  return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
+}
+
+/** A JSON object body; anything else is refused with the matching error. */
+export async function readJsonObject(req: IncomingMessage): Promise<Record<string, unknown>> {
+  if (!isJsonContentType(req.headers['content-type'])) {
+    throw new UnsupportedMediaTypeError('Send the body as application/json');
+  }
+  const raw = await readBody(req);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new BadRequestError('The body is not valid JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new BadRequestError('The body must be a JSON object');
+  }
+  return parsed as Record<string, unknown>;
+}

@@ -1,0 +1,31 @@
+// Structured JSON logs (pretty in a terminal during development); secrets are redacted by path.
+import pino, { type Logger } from 'pino';
+
+export type { Logger };
+
+export const REDACT_PATHS = [
+  'password',
+  '*.password',
+  'token',
+  '*.token',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'password_hash',
+  '*.password_hash',
+  'variables.password',
+  '*.variables.password',
+];
+
+export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+  const pretty = options.pretty ?? (process.stdout.isTTY && process.env.NODE_ENV !== 'production');
+  return pino({
+    level,
+    base: { service: 'orderly' },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    ...(pretty
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } }
+      : {}),
+  });
+}

@@ -1,0 +1,85 @@
+// Runs a REST route: body in, its GraphQL operation executed in-process, renamed result or SPEC error out.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { BadRequestError, DomainError, errorCodeOf } from '../errors.js';
+import type { Context } from '../graphql/context.js';
+import { readJsonObject } from '../http/body.js';
+import { sendError, sendJson } from '../http/respond.js';
+import type { Logger } from '../logger.js';
+import { REST_ROUTES, type RestRoute } from './routes.js';
+
+export interface RestDeps {
+  schema: GraphQLSchema;
+  /** Builds the same context a GraphQL request gets; throws UNAUTHENTICATED for a bad token. */
+  contextFor(req: IncomingMessage, requestId: string): Promise<Context>;
+  log: Logger;
+}
+
+interface CompiledRoute {
+  route: RestRoute;
+  document: DocumentNode;
+}
+
+export const REST_PATHS = new Set(REST_ROUTES.map((r) => r.path));
+
+export function createRestHandler(deps: RestDeps) {
+  const routes = new Map<string, CompiledRoute>();
+  for (const route of REST_ROUTES) {
+    const document = parse(route.operation);
+    const errors = validate(deps.schema, document);
+    if (errors.length > 0) throw new Error(`REST ${route.path}: ${errors[0]!.message}`);
+    routes.set(`${route.method} ${route.path}`, { route, document });
+  }
+
+  return async function handleRest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+  ): Promise<boolean> {
+    if (!REST_PATHS.has(url.pathname)) return false;
+    const compiled = routes.get(`${req.method} ${url.pathname}`);
+    if (!compiled) {
+      const allowed = REST_ROUTES.find((r) => r.path === url.pathname)!.method;
+      sendJson(res, 405, { error: { code: 'BAD_REQUEST', message: `Use ${allowed} for this route` } }, { allow: allowed });
+      return true;
+    }
+    const { route, document } = compiled;
+    try {
+      const body = route.method === 'POST' ? await readJsonObject(req) : {};
+      if (route.body) {
+        const checked = route.body.safeParse(body);
+        if (!checked.success) {
+          const issue = checked.error.issues[0]!;
+          const field = issue.path.join('.');
+          throw new BadRequestError(`${field || 'body'}: ${issue.message}`, { field });
+        }
+      }
+      const contextValue = await deps.contextFor(req, requestId);
+      const variableValues = route.variables({ body, query: url.searchParams, headers: req.headers });
+      const result = await execute({ schema: deps.schema, document, variableValues, contextValue });
+      const error = result.errors?.[0];
+      if (error) {
+        const code = errorCodeOf(error);
+        if (code === 'INTERNAL') {
+          deps.log.error({ err: error.originalError ?? error, requestId, route: route.path }, 'REST route failed');
+          sendError(res, 'INTERNAL', 'Something went wrong on our side');
+        } else {
+          const { code: _code, http: _http, ...extra } = (error.extensions ?? {}) as Record<string, unknown>;
+          sendError(res, code, error.message, extra);
+        }
+        return true;
+      }
+      sendJson(res, route.status, route.respond(result.data as Record<string, unknown>));
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const { code: _code, http: _http, ...extra } = error.extensions as Record<string, unknown>;
+        sendError(res, error.code, error.message, extra);
+      } else {
+        deps.log.error({ err: error, requestId, route: route.path }, 'REST route failed');
+        sendError(res, 'INTERNAL', 'Something went wrong on our side');
+      }
+    }
+    return true;
+  };
+}

@@ -1,0 +1,196 @@
+// The six REST compatibility routes: each names its GraphQL operation, how the request becomes
+// variables, and how the result is renamed to the field names of the original tables.
+import { z } from 'zod';
+import type { OrderState } from '../services/types.js';
+
+export const ORDER_FIELDS = /* GraphQL */ `
+  fragment RestOrder on Order {
+    id state quantity unitPrice total createdAt updatedAt acceptedAt startedAt completedAt
+    queuePosition estimatedReadyAt
+    menuItem { id name }
+    business { id name }
+    customer { id name }
+  }`;
+
+const MENU_ITEM_FIELDS = /* GraphQL */ `
+  fragment RestMenuItem on MenuItem { id name imageUrl price inStore business { id } }`;
+
+interface GqlOrder {
+  id: string;
+  state: string;
+  quantity: number;
+  unitPrice: number;
+  total: number;
+  createdAt: string;
+  updatedAt: string;
+  acceptedAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  queuePosition: number | null;
+  estimatedReadyAt: string | null;
+  menuItem: { id: string; name: string };
+  business: { id: string; name: string };
+  customer: { id: string; name: string };
+}
+
+interface GqlMenuItem {
+  id: string;
+  name: string;
+  imageUrl: string;
+  price: number;
+  inStore: number;
+  business: { id: string };
+}
+
+export function toRestOrder(o: GqlOrder) {
+  return {
+    o_id: o.id,
+    o_state: o.state.toLowerCase() as OrderState,
+    e_id: o.business.id,
+    m_id: o.menuItem.id,
+    u_id: o.customer.id,
+    quantity: o.quantity,
+    created_at: o.createdAt,
+    updated_at: o.updatedAt,
+    queue_position: o.queuePosition,
+    estimated_ready_at: o.estimatedReadyAt,
+    accepted_at: o.acceptedAt,
+    started_at: o.startedAt,
+    completed_at: o.completedAt,
+    m_name: o.menuItem.name,
+    e_name: o.business.name,
+    u_name: o.customer.name,
+    unit_price: o.unitPrice,
+    total: o.total,
+  };
+}
+
+export function toRestMenuItem(m: GqlMenuItem) {
+  return {
+    m_id: m.id,
+    e_id: m.business.id,
+    m_name: m.name,
+    m_img_url: m.imageUrl,
+    m_price: m.price,
+    m_instore: m.inStore,
+  };
+}
+
+// Request shapes: types only. Ranges and formats are the services' rules, reported as BAD_REQUEST from there.
+export const UserLoginBody = z.object({ u_name: z.string(), u_password: z.string() });
+export const BusinessLoginBody = z.object({ e_name: z.string(), e_password: z.string() });
+export const PlaceOrderBody = z.object({ m_id: z.string(), quantity: z.number() });
+export const CancelOrderBody = z.object({ o_id: z.string() });
+export const RestMenuItemInput = z.object({
+  m_id: z.string().nullish(),
+  m_name: z.string(),
+  m_img_url: z.string(),
+  m_price: z.number(),
+  m_instore: z.number(),
+});
+export const SetMenuBody = z.object({ items: z.array(RestMenuItemInput) });
+export const GetOrdersQuery = z.object({ state: z.string().optional() });
+
+export interface RestInput {
+  body: Record<string, unknown>;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export interface RestRoute {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Status of a success. */
+  status: number;
+  operation: string;
+  body?: z.ZodType;
+  variables(input: RestInput): Record<string, unknown>;
+  respond(data: Record<string, unknown>): unknown;
+}
+
+const header = (input: RestInput, name: string) => {
+  const value = input.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+export const REST_ROUTES: readonly RestRoute[] = [
+  {
+    method: 'POST',
+    path: '/user_login',
+    status: 200,
+    operation: `mutation RestUserLogin($name: String!, $password: String!) {
+      userLogin(name: $name, password: $password) { token id name } }`,
+    body: UserLoginBody,
+    variables: ({ body }) => ({ name: body.u_name, password: body.u_password }),
+    respond: (data) => {
+      const r = data.userLogin as { token: string; id: string; name: string };
+      return { token: r.token, u_id: r.id, u_name: r.name };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/business_login',
+    status: 200,
+    operation: `mutation RestBusinessLogin($name: String!, $password: String!) {
+      businessLogin(name: $name, password: $password) { token id name } }`,
+    body: BusinessLoginBody,
+    variables: ({ body }) => ({ name: body.e_name, password: body.e_password }),
+    respond: (data) => {
+      const r = data.businessLogin as { token: string; id: string; name: string };
+      return { token: r.token, e_id: r.id, e_name: r.name };
+    },
+  },
+  {
+    method: 'POST',
+    path: '/order',
+    status: 201,
+    operation: `mutation RestPlaceOrder($menuItemId: ID!, $quantity: Int!, $idempotencyKey: String) {
+      placeOrder(menuItemId: $menuItemId, quantity: $quantity, idempotencyKey: $idempotencyKey) { ...RestOrder } }
+      ${ORDER_FIELDS}`,
+    body: PlaceOrderBody,
+    variables: (input) => ({
+      menuItemId: input.body.m_id,
+      quantity: input.body.quantity,
+      idempotencyKey: header(input, 'idempotency-key') ?? null,
+    }),
+    respond: (data) => toRestOrder(data.placeOrder as GqlOrder),
+  },
+  {
+    method: 'POST',
+    path: '/cancel_order',
+    status: 200,
+    operation: `mutation RestCancelOrder($id: ID!) { cancelOrder(id: $id) { ...RestOrder } } ${ORDER_FIELDS}`,
+    body: CancelOrderBody,
+    variables: ({ body }) => ({ id: body.o_id }),
+    respond: (data) => toRestOrder(data.cancelOrder as GqlOrder),
+  },
+  {
+    method: 'GET',
+    path: '/get_orders',
+    status: 200,
+    operation: `query RestGetOrders($state: OrderState) { orders(state: $state) { ...RestOrder } } ${ORDER_FIELDS}`,
+    variables: ({ query }) => {
+      const state = query.get('state');
+      return { state: state ? state.toUpperCase() : null };
+    },
+    respond: (data) => ({ orders: (data.orders as GqlOrder[]).map(toRestOrder) }),
+  },
+  {
+    method: 'POST',
+    path: '/set-menu-and-instore',
+    status: 200,
+    operation: `mutation RestSetMenu($items: [MenuItemInput!]!) {
+      setMenuAndInstore(items: $items) { ...RestMenuItem } } ${MENU_ITEM_FIELDS}`,
+    body: SetMenuBody,
+    variables: ({ body }) => ({
+      items: (body.items as z.infer<typeof RestMenuItemInput>[]).map((item) => ({
+        id: item.m_id ?? null,
+        name: item.m_name,
+        imageUrl: item.m_img_url,
+        price: item.m_price,
+        inStore: item.m_instore,
+      })),
+    }),
+    respond: (data) => ({ items: (data.setMenuAndInstore as GqlMenuItem[]).map(toRestMenuItem) }),
+  },
+];

@@ -1,0 +1,109 @@
+// Accounts and sessions: argon2id password hashes, jose-signed JWTs, and throttled logins.
+import argon2 from 'argon2';
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { BadRequestError, ConflictError, UnauthenticatedError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import * as accounts from '../store/accounts.store.js';
+import type { LoginThrottle } from './login-throttle.js';
+import type { Role, Viewer } from './types.js';
+import { charLength, requireText } from './validate.js';
+
+export const JWT_ISSUER = 'orderly';
+export const JWT_AUDIENCE = 'orderly-api';
+const ALGORITHM = 'HS256';
+
+export interface AuthPayload extends Viewer {
+  token: string;
+}
+
+export interface AuthDeps {
+  db: Db;
+  secret: string;
+  ttlSeconds: number;
+  throttle: LoginThrottle;
+}
+
+export class AuthService {
+  private readonly key: Uint8Array;
+  /** Verified against when the name is unknown, so both failures cost the same time. */
+  private dummyHash: Promise<string>;
+
+  constructor(private readonly deps: AuthDeps) {
+    this.key = new TextEncoder().encode(deps.secret);
+    this.dummyHash = argon2.hash('not-a-real-password', { type: argon2.argon2id });
+  }
+
+  async signUp(role: Role, nameInput: unknown, passwordInput: unknown): Promise<AuthPayload> {
+    const name = requireText(nameInput, 'name', 3, 40);
+    const password = requirePassword(passwordInput);
+    const hash = await argon2.hash(password, { type: argon2.argon2id });
+    const id = await accounts.insertAccount(this.deps.db, role, name, hash);
+    if (!id) throw new ConflictError(`The name "${name}" is already taken`, { field: 'name' });
+    return this.issue({ role, id, name });
+  }
+
+  async login(role: Role, nameInput: unknown, passwordInput: unknown, address: string): Promise<AuthPayload> {
+    const name = typeof nameInput === 'string' ? nameInput : '';
+    const password = typeof passwordInput === 'string' ? passwordInput : '';
+    const throttleKey = `${role}:${name}`;
+    await this.deps.throttle.beforeAttempt(throttleKey, address);
+    const account =
+      name.length >= 1 && name.length <= 200 ? await accounts.findAccount(this.deps.db, role, name) : null;
+    const ok =
+      password.length >= 1 &&
+      password.length <= 200 &&
+      (await argon2.verify(account?.password_hash ?? (await this.dummyHash), password).catch(() => false));
+    if (!account || !ok) {
+      await this.deps.throttle.failed(throttleKey, address);
+      throw new UnauthenticatedError('Wrong name or password');
+    }
+    await this.deps.throttle.succeeded(throttleKey);
+    return this.issue({ role, id: account.id, name: account.name });
+  }
+
+  async issue(viewer: Viewer): Promise<AuthPayload> {
+    const token = await new SignJWT({ role: viewer.role, name: viewer.name })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setSubject(viewer.id)
+      .setIssuer(JWT_ISSUER)
+      .setAudience(JWT_AUDIENCE)
+      .setIssuedAt()
+      .setNotBefore('0s')
+      .setExpirationTime(`${this.deps.ttlSeconds}s`)
+      .sign(this.key);
+    return { ...viewer, token };
+  }
+
+  /** The viewer a token speaks for; UNAUTHENTICATED when it is forged, expired or malformed. */
+  async verify(token: string): Promise<Viewer & { expiresAt: number }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        issuer: JWT_ISSUER,
+        audience: JWT_AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'role'],
+      });
+      const role = payload.role;
+      if ((role !== 'user' && role !== 'business') || typeof payload.sub !== 'string') {
+        throw new UnauthenticatedError('Invalid token');
+      }
+      return {
+        role,
+        id: payload.sub,
+        name: typeof payload.name === 'string' ? payload.name : '',
+        expiresAt: (payload.exp ?? 0) * 1000,
+      };
+    } catch (error) {
+      if (error instanceof UnauthenticatedError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Your session has expired');
+      throw new UnauthenticatedError('Invalid token');
+    }
+  }
+}
+
+function requirePassword(value: unknown): string {
+  if (typeof value !== 'string' || charLength(value) < 8 || charLength(value) > 200) {
+    throw new BadRequestError('password must be 8–200 characters', { field: 'password' });
+  }
+  return value;
+}

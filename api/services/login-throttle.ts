@@ -1,0 +1,64 @@
+// Slows, then refuses, repeated failed logins per account name and per client address.
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimitedError } from '../errors.js';
+
+export interface LoginThrottle {
+  /** Waits (slowing a guesser) or throws RATE_LIMITED before a login attempt is checked. */
+  beforeAttempt(nameKey: string, address: string): Promise<void>;
+  failed(nameKey: string, address: string): Promise<void>;
+  succeeded(nameKey: string): Promise<void>;
+}
+
+export interface ThrottleOptions {
+  /** Failures per name before refusing (per window). */
+  maxFailuresPerName: number;
+  /** Failures per address before refusing (per window); an address may try many names. */
+  maxFailuresPerAddress: number;
+  windowSeconds: number;
+  /** Extra delay per failure beyond half the allowance, in ms. */
+  delayStepMs: number;
+  redis?: Redis | undefined;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
+  const make = (points: number, keyPrefix: string): RateLimiterAbstract =>
+    options.redis
+      ? new RateLimiterRedis({
+          storeClient: options.redis,
+          keyPrefix,
+          points,
+          duration: options.windowSeconds,
+        })
+      : new RateLimiterMemory({ keyPrefix, points, duration: options.windowSeconds });
+  const byName = make(options.maxFailuresPerName, 'login-fail-name');
+  const byAddress = make(options.maxFailuresPerAddress, 'login-fail-ip');
+  const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
+
+  const refused = (msBeforeNext: number) =>
+    new RateLimitedError('Too many failed logins; try again later', {
+      retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)),
+    });
+
+  return {
+    async beforeAttempt(nameKey, address) {
+      const [name, ip] = await Promise.all([byName.get(nameKey), byAddress.get(address)]);
+      const nameFailures = name?.consumedPoints ?? 0;
+      const ipFailures = ip?.consumedPoints ?? 0;
+      if (nameFailures >= options.maxFailuresPerName) throw refused(name?.msBeforeNext ?? 0);
+      if (ipFailures >= options.maxFailuresPerAddress) throw refused(ip?.msBeforeNext ?? 0);
+      const over = nameFailures - Math.floor(options.maxFailuresPerName / 2);
+      if (over > 0) await sleep(Math.min(over * options.delayStepMs, 2_000));
+    },
+    async failed(nameKey, address) {
+      await Promise.all([
+        byName.penalty(nameKey, 1),
+        byAddress.penalty(address, 1),
+      ]);
+    },
+    async succeeded(nameKey) {
+      await byName.delete(nameKey);
+    },
+  };
+}

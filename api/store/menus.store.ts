@@ -1,0 +1,88 @@
+// SQL for businesses and their menu items.
+import type { BusinessView, MenuItemView } from '../services/types.js';
+import type { Queryable } from './db.js';
+import { MENU_ITEM_COLUMNS, toMenuItemView, type MenuItemRow } from './rows.js';
+
+const MENU_FROM = 'menu_items m JOIN businesses b ON b.id = m.business_id';
+
+export async function menuItemView(q: Queryable, id: string): Promise<MenuItemView | null> {
+  const rows = await q.query<MenuItemRow>(
+    `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.id = $1`,
+    [id],
+  );
+  return rows[0] ? toMenuItemView(rows[0]) : null;
+}
+
+export async function menuItemViews(q: Queryable, ids: readonly string[]): Promise<MenuItemView[]> {
+  const rows = await q.query<MenuItemRow>(
+    `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const byId = new Map(rows.map((r) => [r.id, toMenuItemView(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function menuOf(q: Queryable, businessId: string): Promise<MenuItemView[]> {
+  const rows = await q.query<MenuItemRow>(
+    `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.business_id = $1
+      ORDER BY m.position, m.created_at, m.id`,
+    [businessId],
+  );
+  return rows.map(toMenuItemView);
+}
+
+export async function listBusinesses(q: Queryable): Promise<BusinessView[]> {
+  const rows = await q.query<{ id: string; name: string; image_url: string }>(
+    'SELECT id, name, image_url FROM businesses ORDER BY name, id',
+  );
+  return rows.map((r) => ({ id: r.id, name: r.name, imageUrl: r.image_url }));
+}
+
+export async function findBusiness(q: Queryable, id: string): Promise<BusinessView | null> {
+  const rows = await q.query<{ id: string; name: string; image_url: string }>(
+    'SELECT id, name, image_url FROM businesses WHERE id = $1',
+    [id],
+  );
+  const row = rows[0];
+  return row ? { id: row.id, name: row.name, imageUrl: row.image_url } : null;
+}
+
+export interface MenuItemWrite {
+  name: string;
+  imageUrl: string;
+  price: string;
+  inStore: number;
+}
+
+export async function updateMenuItem(
+  tx: Queryable,
+  businessId: string,
+  id: string,
+  item: MenuItemWrite,
+  now: string,
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE menu_items SET name = $3, image_url = $4, price = $5::numeric, in_store = $6,
+            updated_at = $7::timestamptz
+      WHERE id = $1 AND business_id = $2 RETURNING id`,
+    [id, businessId, item.name, item.imageUrl, item.price, item.inStore, now],
+  );
+  return rows.length === 1;
+}
+
+export async function insertMenuItem(
+  tx: Queryable,
+  businessId: string,
+  item: MenuItemWrite,
+  now: string,
+): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    `INSERT INTO menu_items (business_id, name, image_url, price, in_store, position, created_at, updated_at)
+     VALUES ($1, $2, $3, $4::numeric, $5,
+             (SELECT coalesce(max(position), 0) + 1 FROM menu_items WHERE business_id = $1),
+             $6::timestamptz, $6::timestamptz)
+     RETURNING id`,
+    [businessId, item.name, item.imageUrl, item.price, item.inStore, now],
+  );
+  return rows[0]!.id;
+}

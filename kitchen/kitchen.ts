@@ -1,0 +1,132 @@
+// The simulated kitchen: each business cooks at most `capacity` orders at once, `prepMs` each,
+// first accepted first started. All state is in the database; timers only say when to look again.
+import type { EventBus } from '../api/pubsub.js';
+import type { Logger } from '../api/logger.js';
+import type { Db } from '../api/store/db.js';
+import { isoAt, type Clock } from '../api/services/clock.js';
+import type { OrdersService } from '../api/services/orders.service.js';
+import * as store from './kitchen.store.js';
+
+export interface KitchenDeps {
+  db: Db;
+  pubsub: EventBus;
+  orders: OrdersService;
+  clock: Clock;
+  capacity: number;
+  prepMs: number;
+  /** Safety net for work made by another process when no event reaches us. */
+  pollMs: number;
+  log: Logger;
+}
+
+export interface ServeResult {
+  completed: string[];
+  started: string[];
+}
+
+export class Kitchen {
+  private timer: NodeJS.Timeout | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private wakeups: AsyncIterator<string> | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly deps: KitchenDeps) {}
+
+  /** Recovers (completes what is overdue, fills free slots), then follows events and timers. */
+  async start(): Promise<void> {
+    this.stopped = false;
+    this.listen();
+    this.poller = setInterval(() => this.wake(), this.deps.pollMs);
+    this.poller.unref();
+    this.wake();
+    await this.idle();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.poller);
+    clearTimeout(this.timer);
+    await this.wakeups?.return?.();
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Asks for a pass soon; passes never overlap, and a wake during one causes another. */
+  wake(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.pass()
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'kitchen pass failed'))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  /** Resolves when no pass is running or queued (tests and start-up use it). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** Completes due orders and starts queued ones for one business, under its lock. */
+  async serve(businessId: string): Promise<ServeResult> {
+    const { db, clock, capacity, prepMs } = this.deps;
+    const result = await db.transaction(async (tx) => {
+      const now = clock.now();
+      const at = isoAt(now);
+      if (!(await store.lockBusiness(tx, businessId))) return { completed: [], started: [] };
+      const completed = (await store.completeDue(tx, businessId, at)).map((r) => r.id);
+      await store.insertKitchenEvents(tx, completed, 'processing', 'completed', at);
+      const free = capacity - (await store.countCooking(tx, businessId));
+      const started =
+        free > 0 ? (await store.startNext(tx, businessId, free, at, isoAt(now + prepMs))).map((r) => r.id) : [];
+      await store.insertKitchenEvents(tx, started, 'accepted', 'processing', at);
+      return { completed, started };
+    });
+    await this.announce(businessId, result);
+    return result;
+  }
+
+  private async announce(businessId: string, { completed, started }: ServeResult) {
+    if (completed.length === 0 && started.length === 0) return;
+    const { orders, log } = this.deps;
+    const changed = await orders.viewsOf([...completed, ...started]);
+    for (const order of changed) {
+      orders.announce(order.state === 'completed' ? 'processing' : 'accepted', order);
+      log.info({ orderId: order.id, businessId, state: order.state }, 'kitchen moved order');
+    }
+    await orders.publishQueue(businessId, new Set(changed.map((o) => o.id)));
+  }
+
+  private async pass(): Promise<void> {
+    const { db, clock } = this.deps;
+    const businesses = await store.businessesWithWork(db, isoAt(clock.now()));
+    for (const businessId of businesses) {
+      if (this.stopped) return;
+      await this.serve(businessId);
+    }
+    this.scheduleNextDue(await store.nextDueAt(db));
+  }
+
+  private scheduleNextDue(dueAt: number | null): void {
+    clearTimeout(this.timer);
+    if (dueAt === null || this.stopped) return;
+    const delay = Math.max(0, dueAt - this.deps.clock.now());
+    this.timer = setTimeout(() => this.wake(), delay);
+  }
+
+  private listen(): void {
+    const iterator = this.deps.pubsub.subscribe('kitchenWake')[Symbol.asyncIterator]();
+    this.wakeups = iterator;
+    void (async () => {
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) this.wake();
+    })().catch((error: unknown) => this.deps.log.error({ err: error }, 'kitchen wake-ups stopped'));
+  }
+}
