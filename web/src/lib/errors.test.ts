@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { describeError, ERROR_CODES, failureKind, fieldErrors, type ErrorLike } from './errors';
+
+const withCode = (
+  code: string,
+  message = 'server said no',
+  extra: Record<string, unknown> = {},
+): ErrorLike => ({
+  graphQLErrors: [{ message, extensions: { code, ...extra } }],
+});
+
+describe('failureKind', () => {
+  it('reads extensions.code, then network errors', () => {
+    expect(failureKind(withCode('OUT_OF_STOCK'))).toBe('OUT_OF_STOCK');
+    expect(failureKind({ networkError: new Error('Failed to fetch'), graphQLErrors: [] })).toBe(
+      'NETWORK',
+    );
+    expect(failureKind(withCode('SOMETHING_NEW'))).toBe('UNKNOWN');
+  });
+});
+
+describe('describeError', () => {
+  it('never shows a bare code for any known code', () => {
+    for (const code of ERROR_CODES) {
+      const message = describeError(withCode(code), { action: 'placeOrder' });
+      expect(message).not.toContain(code);
+      expect(message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('says how many are left when an order is out of stock', () => {
+    expect(describeError(withCode('OUT_OF_STOCK'), { action: 'placeOrder', inStore: 3 })).toBe(
+      'Sorry, only 3 left. Lower the quantity and try again.',
+    );
+    expect(describeError(withCode('OUT_OF_STOCK'), { action: 'placeOrder', inStore: 0 })).toBe(
+      'Sorry, this has just sold out.',
+    );
+    expect(describeError(withCode('OUT_OF_STOCK'), { action: 'placeOrder' })).toMatch(
+      /not enough in stock/,
+    );
+  });
+
+  it('explains why a cancel was refused', () => {
+    expect(
+      describeError(withCode('INVALID_STATE'), { action: 'cancelOrder', state: 'ACCEPTED' }),
+    ).toBe('The kitchen has accepted your order, so it can no longer be cancelled.');
+    expect(
+      describeError(withCode('INVALID_STATE'), { action: 'cancelOrder', state: 'REJECTED' }),
+    ).toMatch(/declined/);
+  });
+
+  it('tells a failed login apart from an expired session', () => {
+    expect(describeError(withCode('UNAUTHENTICATED'), { action: 'login' })).toMatch(/do not match/);
+    expect(describeError(withCode('UNAUTHENTICATED'), { action: 'load' })).toMatch(
+      /session has expired/,
+    );
+  });
+
+  it('names a taken name on sign-up and a slow-down on rate limits', () => {
+    expect(describeError(withCode('CONFLICT'), { action: 'signUp' })).toMatch(/already taken/);
+    expect(describeError(withCode('RATE_LIMITED'), { action: 'login' })).toMatch(/wait a minute/);
+  });
+
+  it('explains network failures in words', () => {
+    expect(describeError({ networkError: new Error('x') }, { action: 'load' })).toMatch(
+      /cannot be reached/,
+    );
+  });
+});
+
+describe('fieldErrors', () => {
+  it('prefers extensions.field and strips the path from the message', () => {
+    expect(
+      fieldErrors(
+        withCode('BAD_REQUEST', 'items[1].price: must be ≥ 0 with at most two decimals', {
+          field: 'items.1.price',
+        }),
+      ),
+    ).toEqual([{ field: 'items.1.price', message: 'must be ≥ 0 with at most two decimals' }]);
+  });
+
+  it('falls back to parsing the message', () => {
+    expect(fieldErrors(withCode('BAD_REQUEST', 'items[0].name: must be 1–100 characters'))).toEqual(
+      [{ field: 'items.0.name', message: 'must be 1–100 characters' }],
+    );
+  });
+
+  it('ignores other codes and messages without a path', () => {
+    expect(fieldErrors(withCode('OUT_OF_STOCK', 'items[0].name: x'))).toEqual([]);
+    expect(fieldErrors(withCode('BAD_REQUEST', 'bad input'))).toEqual([]);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import type { OrderState } from '../gql/graphql';
+import { canCancel, isFinalState, statusLook, stockLabel, timelineSteps } from './status';
+
+const states: OrderState[] = [
+  'PENDING',
+  'ACCEPTED',
+  'PROCESSING',
+  'COMPLETED',
+  'CANCELLED',
+  'REJECTED',
+];
+
+describe('statusLook', () => {
+  it('gives every state its own tone, icon and label', () => {
+    const looks = states.map(statusLook);
+    expect(new Set(looks.map((look) => look.tone)).size).toBe(states.length);
+    expect(new Set(looks.map((look) => look.icon)).size).toBe(states.length);
+    for (const look of looks) expect(look.label).toMatch(/^[A-Z][a-z]+$/);
+  });
+
+  it('only lets pending orders be cancelled and knows the final states', () => {
+    expect(states.filter(canCancel)).toEqual(['PENDING']);
+    expect(states.filter(isFinalState)).toEqual(['COMPLETED', 'CANCELLED', 'REJECTED']);
+  });
+});
+
+describe('timelineSteps', () => {
+  const createdAt = '2026-01-01T12:00:00.000Z';
+  const history = [
+    { at: createdAt, to: 'PENDING' as const },
+    { at: '2026-01-01T12:00:05.000Z', to: 'ACCEPTED' as const },
+    { at: '2026-01-01T12:00:06.000Z', to: 'PROCESSING' as const },
+  ];
+
+  it('marks steps done, current and upcoming while cooking', () => {
+    const steps = timelineSteps({ state: 'PROCESSING', createdAt, history });
+    expect(steps.map((step) => [step.label, step.progress, step.at])).toEqual([
+      ['Placed', 'done', createdAt],
+      ['Accepted', 'done', '2026-01-01T12:00:05.000Z'],
+      ['Cooking', 'current', '2026-01-01T12:00:06.000Z'],
+      ['Ready', 'upcoming', null],
+    ]);
+  });
+
+  it('marks every step done once ready', () => {
+    const steps = timelineSteps({
+      state: 'COMPLETED',
+      createdAt,
+      history: [...history, { at: '2026-01-01T12:00:16.000Z', to: 'COMPLETED' }],
+    });
+    expect(steps.every((step) => step.progress === 'done')).toBe(true);
+  });
+
+  it('stops after Placed for a cancelled or declined order', () => {
+    const cancelled = timelineSteps({
+      state: 'CANCELLED',
+      createdAt,
+      history: [history[0]!, { at: '2026-01-01T12:00:02.000Z', to: 'CANCELLED' }],
+    });
+    expect(cancelled.map((step) => [step.label, step.progress])).toEqual([
+      ['Placed', 'done'],
+      ['Cancelled', 'stopped'],
+    ]);
+    expect(timelineSteps({ state: 'REJECTED', createdAt, history: [] })[1]?.label).toBe('Declined');
+  });
+});
+
+describe('stockLabel', () => {
+  it('reads like a shop shelf', () => {
+    expect(stockLabel(0)).toBe('Sold out');
+    expect(stockLabel(3)).toBe('Only 3 left');
+    expect(stockLabel(40)).toBe('40 in stock');
+  });
+});

@@ -1,0 +1,136 @@
+// One look per order state for both roles: label, colour token and icon, plus the customer timeline.
+import type { Actor, OrderState } from '../gql/graphql';
+import type { IconName } from './icons';
+
+export interface StatusLook {
+  label: string;
+  /** Suffix of the `--status-*` CSS custom properties. */
+  tone: 'new' | 'accepted' | 'cooking' | 'ready' | 'cancelled' | 'rejected';
+  icon: IconName;
+  /** A sentence for the customer's screen-reader announcement and status card. */
+  customerText: string;
+}
+
+export function statusLook(state: OrderState): StatusLook {
+  switch (state) {
+    case 'PENDING':
+      return {
+        label: 'New',
+        tone: 'new',
+        icon: 'bell',
+        customerText: 'Order placed — waiting for the kitchen to accept it.',
+      };
+    case 'ACCEPTED':
+      return {
+        label: 'Accepted',
+        tone: 'accepted',
+        icon: 'check-circle',
+        customerText: 'Accepted — your order is queued for the oven.',
+      };
+    case 'PROCESSING':
+      return {
+        label: 'Cooking',
+        tone: 'cooking',
+        icon: 'flame',
+        customerText: 'Cooking — your order is in the oven.',
+      };
+    case 'COMPLETED':
+      return {
+        label: 'Ready',
+        tone: 'ready',
+        icon: 'bag',
+        customerText: 'Ready! Enjoy your meal.',
+      };
+    case 'CANCELLED':
+      return {
+        label: 'Cancelled',
+        tone: 'cancelled',
+        icon: 'x',
+        customerText: 'Cancelled — nothing will be cooked.',
+      };
+    case 'REJECTED':
+      return {
+        label: 'Declined',
+        tone: 'rejected',
+        icon: 'ban',
+        customerText: 'Declined by the business — you have not been charged.',
+      };
+  }
+}
+
+export function isFinalState(state: OrderState): boolean {
+  return state === 'COMPLETED' || state === 'CANCELLED' || state === 'REJECTED';
+}
+
+export function canCancel(state: OrderState): boolean {
+  return state === 'PENDING';
+}
+
+export function actorLabel(actor: Actor): string {
+  switch (actor) {
+    case 'USER':
+      return 'you';
+    case 'BUSINESS':
+      return 'the business';
+    case 'KITCHEN':
+      return 'the kitchen';
+  }
+}
+
+export type StepProgress = 'done' | 'current' | 'upcoming' | 'stopped';
+
+export interface TimelineStep {
+  key: 'placed' | 'accepted' | 'cooking' | 'ready' | 'cancelled' | 'rejected';
+  label: string;
+  at: string | null;
+  progress: StepProgress;
+}
+
+interface TimelineOrder {
+  state: OrderState;
+  createdAt: string;
+  history: readonly { at: string; to: OrderState }[];
+}
+
+function reachedAt(order: TimelineOrder, state: OrderState): string | null {
+  return order.history.find((event) => event.to === state)?.at ?? null;
+}
+
+/** Placed → Accepted → Cooking → Ready, or Placed → Cancelled/Declined for orders that stopped. */
+export function timelineSteps(order: TimelineOrder): TimelineStep[] {
+  const placedAt = reachedAt(order, 'PENDING') ?? order.createdAt;
+  if (order.state === 'CANCELLED' || order.state === 'REJECTED') {
+    const cancelled = order.state === 'CANCELLED';
+    return [
+      { key: 'placed', label: 'Placed', at: placedAt, progress: 'done' },
+      {
+        key: cancelled ? 'cancelled' : 'rejected',
+        label: cancelled ? 'Cancelled' : 'Declined',
+        at: reachedAt(order, order.state),
+        progress: 'stopped',
+      },
+    ];
+  }
+  const lifecycle: OrderState[] = ['PENDING', 'ACCEPTED', 'PROCESSING', 'COMPLETED'];
+  const currentIndex = lifecycle.indexOf(order.state);
+  const steps: [TimelineStep['key'], string, OrderState][] = [
+    ['placed', 'Placed', 'PENDING'],
+    ['accepted', 'Accepted', 'ACCEPTED'],
+    ['cooking', 'Cooking', 'PROCESSING'],
+    ['ready', 'Ready', 'COMPLETED'],
+  ];
+  return steps.map(([key, label, state], index) => {
+    let progress: StepProgress = 'upcoming';
+    if (index < currentIndex || (index === currentIndex && state === 'COMPLETED'))
+      progress = 'done';
+    else if (index === currentIndex) progress = 'current';
+    const at = key === 'placed' ? placedAt : reachedAt(order, state);
+    return { key, label, at: progress === 'upcoming' ? null : at, progress };
+  });
+}
+
+export function stockLabel(inStore: number): string {
+  if (inStore <= 0) return 'Sold out';
+  if (inStore <= 5) return `Only ${inStore} left`;
+  return `${inStore} in stock`;
+}

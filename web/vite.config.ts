@@ -1,0 +1,27 @@
+// Vite config for the web app: `vite build --config web/vite.config.ts` from the repo root → web/dist.
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+const webRoot = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:4000';
+
+export default defineConfig({
+  root: webRoot,
+  publicDir: 'public',
+  plugins: [svelte()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    assetsInlineLimit: 0,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: {
+      '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+    },
+  },
+  preview: { port: 4173 },
+});
