@@ -1,3 +1,5 @@
+data "aws_region" "current" {}
+
 data "aws_iam_policy_document" "assume_ec2" {
   statement {
     actions = ["sts:AssumeRole"]
@@ -82,6 +84,10 @@ resource "aws_instance" "bastion" {
   iam_instance_profile        = aws_iam_instance_profile.bastion.name
   key_name                    = var.key_name
   associate_public_ip_address = true
+  user_data_replace_on_change = false
+  user_data = templatefile("${path.module}/user-data.sh.tftpl", {
+    region = data.aws_region.current.name
+  })
 
   metadata_options {
     http_tokens   = "required"
