@@ -24,7 +24,7 @@ const pepperoni = { id: 'm2', name: 'Pepperoni', imageUrl: '', price: 11, inStor
 describe('rows and dirtiness', () => {
   it('starts clean and formats prices for the input', () => {
     const rows = rowsFromItems([margherita, pepperoni]);
-    expect(rows.map((row) => row.draft.price)).toEqual(['9.50', '11']);
+    expect(rows.map((row) => row.draft.price)).toEqual(['9.50', '11.00']);
     expect(dirtyRows(rows)).toEqual([]);
   });
 

@@ -39,7 +39,7 @@ export function draftFromItem(item: MenuItemData): MenuDraft {
 }
 
 export function formatPriceInput(price: number): string {
-  return Number.isInteger(price) ? String(price) : price.toFixed(2);
+  return price.toFixed(2);
 }
 
 export function rowsFromItems(items: readonly MenuItemData[]): EditorRow[] {

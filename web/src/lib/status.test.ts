@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderState } from '../gql/graphql';
-import { canCancel, isFinalState, statusLook, stockLabel, timelineSteps } from './status';
+import { canCancel, isFinalState, shortId, statusLook, stockLabel, timelineSteps } from './status';
 
 const states: OrderState[] = [
   'PENDING',
@@ -71,5 +71,12 @@ describe('stockLabel', () => {
     expect(stockLabel(0)).toBe('Sold out');
     expect(stockLabel(3)).toBe('Only 3 left');
     expect(stockLabel(40)).toBe('40 in stock');
+  });
+});
+
+describe('shortId', () => {
+  it('keeps numeric ids and shortens UUIDs for tickets', () => {
+    expect(shortId('42')).toBe('42');
+    expect(shortId('ca379daa-ebb6-43e2-9f81-79a82ba934ee')).toBe('CA379D');
   });
 });

@@ -4,6 +4,8 @@ import type { IconName } from './icons';
 
 export interface StatusLook {
   label: string;
+  /** What a customer reads on the badge (the business board says "New"). */
+  customerLabel: string;
   /** Suffix of the `--status-*` CSS custom properties. */
   tone: 'new' | 'accepted' | 'cooking' | 'ready' | 'cancelled' | 'rejected';
   icon: IconName;
@@ -16,6 +18,7 @@ export function statusLook(state: OrderState): StatusLook {
     case 'PENDING':
       return {
         label: 'New',
+        customerLabel: 'Placed',
         tone: 'new',
         icon: 'bell',
         customerText: 'Order placed — waiting for the kitchen to accept it.',
@@ -23,6 +26,7 @@ export function statusLook(state: OrderState): StatusLook {
     case 'ACCEPTED':
       return {
         label: 'Accepted',
+        customerLabel: 'Accepted',
         tone: 'accepted',
         icon: 'check-circle',
         customerText: 'Accepted — your order is queued for the oven.',
@@ -30,6 +34,7 @@ export function statusLook(state: OrderState): StatusLook {
     case 'PROCESSING':
       return {
         label: 'Cooking',
+        customerLabel: 'Cooking',
         tone: 'cooking',
         icon: 'flame',
         customerText: 'Cooking — your order is in the oven.',
@@ -37,6 +42,7 @@ export function statusLook(state: OrderState): StatusLook {
     case 'COMPLETED':
       return {
         label: 'Ready',
+        customerLabel: 'Ready',
         tone: 'ready',
         icon: 'bag',
         customerText: 'Ready! Enjoy your meal.',
@@ -44,6 +50,7 @@ export function statusLook(state: OrderState): StatusLook {
     case 'CANCELLED':
       return {
         label: 'Cancelled',
+        customerLabel: 'Cancelled',
         tone: 'cancelled',
         icon: 'x',
         customerText: 'Cancelled — nothing will be cooked.',
@@ -51,6 +58,7 @@ export function statusLook(state: OrderState): StatusLook {
     case 'REJECTED':
       return {
         label: 'Declined',
+        customerLabel: 'Declined',
         tone: 'rejected',
         icon: 'ban',
         customerText: 'Declined by the business — you have not been charged.',
@@ -127,6 +135,11 @@ export function timelineSteps(order: TimelineOrder): TimelineStep[] {
     const at = key === 'placed' ? placedAt : reachedAt(order, state);
     return { key, label, at: progress === 'upcoming' ? null : at, progress };
   });
+}
+
+/** A ticket-friendly order number: numeric ids as they are, UUIDs by their first six characters. */
+export function shortId(id: string): string {
+  return /^\d+$/.test(id) ? id : id.replace(/-/g, '').slice(0, 6).toUpperCase();
 }
 
 export function stockLabel(inStore: number): string {
