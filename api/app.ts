@@ -179,7 +179,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'No such route' } }, SECURITY_HEADERS);
     } catch (error) {
       if (res.headersSent) return res.destroy();
-      if (error instanceof DomainError) return sendError(res, error.code, error.message);
+      if (error instanceof DomainError) return sendError(res, error.code, error.message, {}, error.status);
       log.error({ err: error, requestId }, 'request failed');
       sendError(res, 'INTERNAL', 'Something went wrong on our side');
     }

@@ -6,8 +6,6 @@ export const ERROR_STATUS = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
-  PAYLOAD_TOO_LARGE: 413,
-  UNSUPPORTED_MEDIA_TYPE: 415,
   OUT_OF_STOCK: 409,
   INVALID_STATE: 409,
   CONFLICT: 409,
@@ -23,6 +21,8 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 
 export abstract class DomainError extends GraphQLError {
   abstract readonly code: ErrorCode;
+  /** The HTTP status of the REST answer; the code's own unless a subclass is more precise. */
+  abstract readonly status: number;
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions });
   }
@@ -31,9 +31,10 @@ export abstract class DomainError extends GraphQLError {
   }
 }
 
-function defineError<C extends ErrorCode>(code: C, name: string) {
+function defineError<C extends ErrorCode>(code: C, name: string, status: number = ERROR_STATUS[code]) {
   const Class = class extends DomainError {
     readonly code = code;
+    readonly status = status;
     constructor(message: string, extensions: Record<string, unknown> = {}) {
       super(message, { ...extensions, code });
       this.name = name;
@@ -51,11 +52,9 @@ export const OutOfStockError = defineError('OUT_OF_STOCK', 'OutOfStockError');
 export const InvalidStateError = defineError('INVALID_STATE', 'InvalidStateError');
 export const ConflictError = defineError('CONFLICT', 'ConflictError');
 export const RateLimitedError = defineError('RATE_LIMITED', 'RateLimitedError');
-export const PayloadTooLargeError = defineError('PAYLOAD_TOO_LARGE', 'PayloadTooLargeError');
-export const UnsupportedMediaTypeError = defineError(
-  'UNSUPPORTED_MEDIA_TYPE',
-  'UnsupportedMediaTypeError',
-);
+// Refusals of the HTTP layer keep SPEC's code (BAD_REQUEST) with the more precise status.
+export const PayloadTooLargeError = defineError('BAD_REQUEST', 'PayloadTooLargeError', 413);
+export const UnsupportedMediaTypeError = defineError('BAD_REQUEST', 'UnsupportedMediaTypeError', 415);
 
 /** The REST error body of SPEC: `{"error":{"code","message"}}`. */
 export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {

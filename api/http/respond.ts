@@ -24,12 +24,18 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(payload);
 }
 
-export function sendError(res: ServerResponse, code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+export function sendError(
+  res: ServerResponse,
+  code: ErrorCode,
+  message: string,
+  extra: Record<string, unknown> = {},
+  status: number = ERROR_STATUS[code],
+) {
   const headers: Record<string, string> = {};
   if (code === 'RATE_LIMITED' && typeof extra.retryAfterSeconds === 'number') {
     headers['retry-after'] = String(extra.retryAfterSeconds);
   }
-  sendJson(res, ERROR_STATUS[code], errorBody(code, message, extra), headers);
+  sendJson(res, status, errorBody(code, message, extra), headers);
 }
 
 /** The client's address: the socket's, or the proxy's forwarded one when we sit behind a trusted proxy. */

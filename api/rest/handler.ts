@@ -74,7 +74,7 @@ export function createRestHandler(deps: RestDeps) {
     } catch (error) {
       if (error instanceof DomainError) {
         const { code: _code, http: _http, ...extra } = error.extensions as Record<string, unknown>;
-        sendError(res, error.code, error.message, extra);
+        sendError(res, error.code, error.message, extra, error.status);
       } else {
         deps.log.error({ err: error, requestId, route: route.path }, 'REST route failed');
         sendError(res, 'INTERNAL', 'Something went wrong on our side');

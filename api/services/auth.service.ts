@@ -1,10 +1,10 @@
 // Accounts and sessions: argon2id password hashes, jose-signed JWTs, and throttled logins.
-import argon2 from 'argon2';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import * as accounts from '../store/accounts.store.js';
 import type { LoginThrottle } from './login-throttle.js';
+import { hashPassword, verifyPassword } from './passwords.js';
 import type { Role, Viewer } from './types.js';
 import { charLength, requireText } from './validate.js';
 
@@ -30,13 +30,13 @@ export class AuthService {
 
   constructor(private readonly deps: AuthDeps) {
     this.key = new TextEncoder().encode(deps.secret);
-    this.dummyHash = argon2.hash('not-a-real-password', { type: argon2.argon2id });
+    this.dummyHash = hashPassword('not-a-real-password');
   }
 
   async signUp(role: Role, nameInput: unknown, passwordInput: unknown): Promise<AuthPayload> {
     const name = requireText(nameInput, 'name', 3, 40);
     const password = requirePassword(passwordInput);
-    const hash = await argon2.hash(password, { type: argon2.argon2id });
+    const hash = await hashPassword(password);
     const id = await accounts.insertAccount(this.deps.db, role, name, hash);
     if (!id) throw new ConflictError(`The name "${name}" is already taken`, { field: 'name' });
     return this.issue({ role, id, name });
@@ -52,7 +52,7 @@ export class AuthService {
     const ok =
       password.length >= 1 &&
       password.length <= 200 &&
-      (await argon2.verify(account?.password_hash ?? (await this.dummyHash), password).catch(() => false));
+      (await verifyPassword(account?.password_hash ?? (await this.dummyHash), password));
     if (!account || !ok) {
       await this.deps.throttle.failed(throttleKey, address);
       throw new UnauthenticatedError('Wrong name or password');

@@ -1,6 +1,6 @@
 // Demo data for a first start outside production: SPEC's accounts and two menus with local images.
-import argon2 from 'argon2';
 import type { Db } from '../store/db.js';
+import { hashPassword } from './passwords.js';
 
 const SEED_LOCK = 727_002;
 
@@ -43,10 +43,9 @@ export const DEMO_BUSINESSES: DemoBusiness[] = [
 
 /** Seeds once: when there is no account at all. Returns whether it seeded. */
 export async function seedDemoData(db: Db): Promise<boolean> {
-  const hash = (password: string) => argon2.hash(password, { type: argon2.argon2id });
-  const users = await Promise.all(DEMO_USERS.map(async (u) => ({ ...u, hash: await hash(u.password) })));
+  const users = await Promise.all(DEMO_USERS.map(async (u) => ({ ...u, hash: await hashPassword(u.password) })));
   const businesses = await Promise.all(
-    DEMO_BUSINESSES.map(async (b) => ({ ...b, hash: await hash(b.password) })),
+    DEMO_BUSINESSES.map(async (b) => ({ ...b, hash: await hashPassword(b.password) })),
   );
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
