@@ -97,7 +97,10 @@ export class Kitchen {
   private async announce(businessId: string, { completed, started }: ServeResult) {
     if (completed.length === 0 && started.length === 0) return;
     const { orders, log } = this.deps;
-    const changed = await orders.viewsOf([...completed, ...started]);
+    // Completions first, so that no watcher ever sees more orders in the oven than there are slots.
+    const ids = [...completed, ...started];
+    const views = new Map((await orders.viewsOf(ids)).map((o) => [o.id, o]));
+    const changed = ids.flatMap((id) => views.get(id) ?? []);
     for (const order of changed) {
       orders.announce(order.state === 'completed' ? 'processing' : 'accepted', order);
       log.info({ orderId: order.id, businessId, state: order.state }, 'kitchen moved order');
