@@ -40,6 +40,13 @@ describe('describeError', () => {
     );
   });
 
+  it('trusts the count the server sends over the one on screen', () => {
+    const refusal = withCode('OUT_OF_STOCK', 'Only 1 left; you asked for 2', { available: 1 });
+    expect(describeError(refusal, { action: 'placeOrder', inStore: 5 })).toBe(
+      'Sorry, only 1 left. Lower the quantity and try again.',
+    );
+  });
+
   it('explains why a cancel was refused', () => {
     expect(
       describeError(withCode('INVALID_STATE'), { action: 'cancelOrder', state: 'ACCEPTED' }),

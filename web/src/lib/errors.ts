@@ -60,6 +60,16 @@ function firstMessage(error: ErrorLike): string {
   return error.graphQLErrors?.[0]?.message ?? '';
 }
 
+/** The server may say how many are left (`extensions.available`); that beats what the page last saw. */
+function availableStock(error: ErrorLike): number | null {
+  for (const graphQLError of error.graphQLErrors ?? []) {
+    const available = graphQLError.extensions?.['available'];
+    if (typeof available === 'number' && Number.isInteger(available) && available >= 0)
+      return available;
+  }
+  return null;
+}
+
 function outOfStockMessage(inStore: number | null | undefined): string {
   if (inStore === 0) return 'Sorry, this has just sold out.';
   if (typeof inStore === 'number' && inStore > 0) {
@@ -121,7 +131,7 @@ export function describeError(error: ErrorLike, context: ErrorContext): string {
     case 'NOT_FOUND':
       return notFoundMessage(context.action);
     case 'OUT_OF_STOCK':
-      return outOfStockMessage(context.inStore);
+      return outOfStockMessage(availableStock(error) ?? context.inStore);
     case 'INVALID_STATE':
       return invalidStateMessage(context);
     case 'CONFLICT':

@@ -1,0 +1,39 @@
+// Builds web/dist for browser tests unless it is already newer than every web source file.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const web = path.join(repoRoot, 'web');
+const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'svelte.config.js'];
+
+function newestMtime(target: string): number {
+  if (!existsSync(target)) return 0;
+  const info = statSync(target);
+  if (!info.isDirectory()) return info.mtimeMs;
+  let newest = info.mtimeMs;
+  for (const entry of readdirSync(target))
+    newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+export function ensureWebBuilt(): { built: boolean; ms: number } {
+  const started = Date.now();
+  const shell = path.join(web, 'dist', 'index.html');
+  const sourcesChanged = Math.max(...sources.map((name) => newestMtime(path.join(web, name))));
+  if (existsSync(shell) && statSync(shell).mtimeMs > sourcesChanged) return { built: false, ms: 0 };
+  execFileSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'web/vite.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: repoRoot, stdio: 'pipe' },
+  );
+  return { built: true, ms: Date.now() - started };
+}

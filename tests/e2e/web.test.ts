@@ -1,0 +1,611 @@
+// The web app end to end in real Chromium against the real server: a customer (alice) and a business
+// (Pizza Palace) in two browser contexts, each flow watched from both sides without reloads.
+import { existsSync } from 'node:fs';
+import type { Browser, Page, Route } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, type App } from '../../api/app.js';
+import { ensureWebBuilt } from './support/build.js';
+import {
+  CHROMIUM,
+  DESKTOP,
+  PHONE,
+  launchChromium,
+  logIn,
+  openAs,
+  screenshot,
+  watchFor,
+  type Person,
+} from './support/browser.js';
+import {
+  acceptOrder,
+  graphql,
+  loginToken,
+  pizzaMenu,
+  placeOrder,
+  type DemoItem,
+} from './support/graphql.js';
+
+const hasChromium = existsSync(CHROMIUM);
+const PREP_MS = 3_000;
+const figures: Record<string, number | string> = {};
+
+interface TrackerSample {
+  t: number;
+  state: string | null;
+  remaining: number | null;
+  queue: string | null;
+}
+
+/** Samples the customer's order screen every 100 ms (state, countdown, queue text). */
+async function recordTracker(page: Page): Promise<() => Promise<TrackerSample[]>> {
+  await page.evaluate(() => {
+    const samples: TrackerSample[] = [];
+    (window as unknown as { __samples: TrackerSample[] }).__samples = samples;
+    setInterval(() => {
+      const status = document.querySelector<HTMLElement>('[data-testid=order-status]');
+      const eta = document.querySelector<HTMLElement>('[data-testid=eta]');
+      samples.push({
+        t: Date.now(),
+        state: status?.dataset['state'] ?? null,
+        remaining: eta ? Number(eta.dataset['remainingMs']) : null,
+        queue: document.querySelector('[data-testid=queue-position]')?.textContent?.trim() ?? null,
+      });
+    }, 100);
+  });
+  return () => page.evaluate(() => (window as unknown as { __samples: TrackerSample[] }).__samples);
+}
+
+/** Samples which board column shows an order every 100 ms. */
+async function recordBoardColumn(page: Page, orderId: string): Promise<() => Promise<string[]>> {
+  await page.evaluate((id) => {
+    const columns: string[] = [];
+    (window as unknown as { __columns: string[] }).__columns = columns;
+    setInterval(() => {
+      const ticket = document.querySelector(`[data-testid=ticket][data-order-id="${id}"]`);
+      const column =
+        ticket?.closest('[data-testid^=column-]')?.getAttribute('data-testid') ?? 'none';
+      if (columns[columns.length - 1] !== column) columns.push(column);
+    }, 100);
+  }, orderId);
+  return () => page.evaluate(() => (window as unknown as { __columns: string[] }).__columns);
+}
+
+function distinct<T>(values: T[]): T[] {
+  return values.filter((value, index) => index === 0 || values[index - 1] !== value);
+}
+
+function menuCard(page: Page, name: string) {
+  return page
+    .locator('[data-testid=menu-item]')
+    .filter({ has: page.getByRole('heading', { name, exact: true }) });
+}
+
+function orderIdFrom(page: Page): string {
+  const match = /#\/orders\/([^/]+)$/.exec(page.url());
+  if (!match?.[1]) throw new Error(`not on an order screen: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** Runs `before` when the page sends the GraphQL operation named `operation`, then lets it through. */
+async function interceptOnce(page: Page, operation: string, before: () => Promise<void>) {
+  let done = false;
+  const handler = async (route: Route) => {
+    const body = route.request().postData() ?? '';
+    const matches =
+      body.includes(`"operationName":"${operation}"`) || body.includes(`mutation ${operation}(`);
+    if (!done && matches) {
+      done = true;
+      await before();
+    }
+    await route.continue();
+  };
+  await page.route('**/graphql', handler);
+  return async () => page.unroute('**/graphql', handler);
+}
+
+describe('web app in Chromium (alice and Pizza Palace)', () => {
+  let app: App;
+  let url: string;
+  let browser: Browser;
+  let alice: Person;
+  let pizza: Person;
+  let menu: Record<string, DemoItem>;
+  let pizzaId: string;
+  let bobToken: string;
+  let pizzaToken: string;
+
+  beforeAll(async () => {
+    if (!hasChromium) return;
+    const build = ensureWebBuilt();
+    figures['web build'] = build.built ? `${build.ms} ms` : 'up to date';
+    app = await buildApp({
+      databaseUrl: 'memory://',
+      kitchenPrepMs: PREP_MS,
+      seed: true,
+      logLevel: 'silent',
+      loginMaxFailures: 1000,
+    });
+    ({ url } = await app.start(0));
+    menu = await pizzaMenu(url);
+    const data = await graphql<{ businesses: { id: string; name: string }[] }>(
+      url,
+      '{ businesses { id name } }',
+    );
+    pizzaId = data.businesses.find((b) => b.name === 'Pizza Palace')!.id;
+    bobToken = await loginToken(url, 'user', 'bob', 'bob-pass');
+    pizzaToken = await loginToken(url, 'business', 'Pizza Palace', 'pizza-pass');
+    browser = await launchChromium();
+    alice = await openAs(browser, url);
+    pizza = await openAs(browser, url);
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+    if (Object.keys(figures).length > 0) console.info('e2e figures', figures);
+  });
+
+  it.skipIf(!hasChromium)(
+    'logs both roles in and keeps the session across a reload',
+    async () => {
+      await screenshot(alice.page, 'desktop-login');
+      await logIn(alice.page, 'customer', 'alice', 'alice-pass');
+      await logIn(pizza.page, 'business', 'Pizza Palace', 'pizza-pass');
+      await pizza.page.getByTestId('board').waitFor();
+      await pizza.page.getByTestId('oven-slot').nth(1).waitFor(); // capacity 2: both slots drawn while empty
+
+      await alice.page.reload();
+      await alice.page.getByTestId('whoami').filter({ hasText: 'alice' }).waitFor();
+      await alice.page.getByRole('heading', { name: 'Where would you like to eat?' }).waitFor();
+      await alice.page.getByTestId('business-card').first().waitFor();
+      expect(await alice.page.getByTestId('business-card').count()).toBe(2);
+      await screenshot(alice.page, 'desktop-customer-businesses');
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'shows a new order on the board within a second and follows it to ready with a shrinking ETA',
+    async () => {
+      // Two of bob's orders will fill both ovens, so alice's order visibly waits in the queue first.
+      const bobsOrders = [
+        await placeOrder(url, bobToken, menu['Pepperoni']!.id, 1),
+        await placeOrder(url, bobToken, menu['Pepperoni']!.id, 1),
+      ];
+
+      await alice.page.getByRole('link', { name: /Pizza Palace/ }).click();
+      const margherita = menuCard(alice.page, 'Margherita');
+      await margherita.getByTestId('stock').filter({ hasText: '20 in stock' }).waitFor();
+      await screenshot(alice.page, 'desktop-customer-menu');
+      await margherita.getByLabel('Quantity', { exact: true }).fill('3');
+
+      const onBoard = await watchFor(
+        pizza.page,
+        '[data-testid=column-new] [data-testid=ticket]',
+        '3 × Margherita',
+      );
+      const clickedAt = Date.now();
+      await margherita.getByRole('button', { name: /^Order/ }).click();
+      const appearedAt = await onBoard(5_000);
+      const latency = appearedAt - clickedAt;
+      figures['order click → board card (ms)'] = latency;
+      expect(latency).toBeLessThan(1_000);
+
+      await alice.page.waitForURL(/#\/orders\//);
+      const orderId = orderIdFrom(alice.page);
+      await alice.page.locator('[data-testid=order-status][data-state=PENDING]').waitFor();
+      await alice.page.getByTestId('cancel-order').waitFor();
+      await pizza.page.waitForFunction(() => document.title === '(3) Board · Orderly', null, {
+        timeout: 2_000,
+      });
+      await screenshot(pizza.page, 'desktop-business-board-new-order');
+
+      for (const id of bobsOrders) await acceptOrder(url, pizzaToken, id);
+      await pizza.page.waitForFunction(() => document.title === '(1) Board · Orderly', null, {
+        timeout: 5_000,
+      });
+      await pizza.page
+        .locator('[data-testid=column-oven] [data-testid=ticket][data-state=PROCESSING]')
+        .nth(1)
+        .waitFor();
+
+      const samples = await recordTracker(alice.page);
+      const columns = await recordBoardColumn(pizza.page, orderId);
+      const ticket = pizza.page.locator(`[data-testid=ticket][data-order-id="${orderId}"]`);
+      await ticket.getByRole('button', { name: /^Accept/ }).click();
+      await pizza.page.waitForFunction(() => document.title === 'Board · Orderly', null, {
+        timeout: 2_000,
+      });
+
+      await alice.page
+        .locator('[data-testid=order-status][data-state=ACCEPTED]')
+        .waitFor({ timeout: 5_000 });
+      await alice.page
+        .getByTestId('queue-position')
+        .filter({ hasText: 'You are next in line' })
+        .waitFor();
+      await alice.page.getByTestId('cancel-locked').waitFor();
+      await screenshot(alice.page, 'desktop-customer-order-queued');
+
+      await alice.page
+        .locator('[data-testid=order-status][data-state=PROCESSING]')
+        .waitFor({ timeout: PREP_MS * 3 });
+      await screenshot(pizza.page, 'desktop-business-board-cooking');
+      await screenshot(alice.page, 'desktop-customer-order-cooking');
+
+      await alice.page
+        .locator('[data-testid=order-status][data-state=COMPLETED]')
+        .waitFor({ timeout: PREP_MS * 3 });
+      await alice.page.getByText('Ready!', { exact: true }).waitFor();
+      await pizza.page
+        .locator(`[data-testid=column-done] [data-testid=ticket][data-order-id="${orderId}"]`)
+        .waitFor();
+      await screenshot(alice.page, 'desktop-customer-order-ready');
+
+      const seen = await samples();
+      expect(distinct(seen.map((s) => s.state)).filter((s) => s !== 'PENDING')).toEqual([
+        'ACCEPTED',
+        'PROCESSING',
+        'COMPLETED',
+      ]);
+      const countdown = seen.filter(
+        (s) => (s.state === 'ACCEPTED' || s.state === 'PROCESSING') && s.remaining !== null,
+      );
+      const remaining = countdown.map((s) => s.remaining!);
+      expect(remaining.length).toBeGreaterThan(10);
+      expect(remaining[0]!).toBeGreaterThan(PREP_MS); // queued behind two cooking orders
+      expect(remaining[remaining.length - 1]!).toBeLessThan(remaining[0]! - PREP_MS);
+      const risesOverHalfASecond = remaining.filter(
+        (value, i) => i > 0 && value > remaining[i - 1]! + 500,
+      );
+      expect(risesOverHalfASecond).toEqual([]);
+      figures['ETA at accept → just before ready (ms)'] =
+        `${remaining[0]} → ${remaining[remaining.length - 1]}`;
+
+      expect(distinct(await columns())).toEqual(
+        expect.arrayContaining(['column-new', 'column-accepted', 'column-oven', 'column-done']),
+      );
+      const steps = alice.page.locator('[data-step]');
+      expect(
+        await steps.evaluateAll((els) => els.map((el) => el.getAttribute('data-progress'))),
+      ).toEqual(['done', 'done', 'done', 'done']);
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'cancels while pending, gives the stock back, and explains a refused cancel',
+    async () => {
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      const pepperoni = menuCard(alice.page, 'Pepperoni');
+      const before = (await pepperoni.getByTestId('stock').textContent())!.trim();
+      await pepperoni.getByLabel('Quantity', { exact: true }).fill('2');
+      await pepperoni.getByRole('button', { name: /^Order/ }).click();
+      await alice.page.waitForURL(/#\/orders\//);
+      const orderId = orderIdFrom(alice.page);
+      await pizza.page
+        .locator(`[data-testid=column-new] [data-testid=ticket][data-order-id="${orderId}"]`)
+        .waitFor();
+
+      await alice.page.getByTestId('cancel-order').click();
+      await alice.page.locator('[data-testid=order-status][data-state=CANCELLED]').waitFor();
+      await alice.page.getByText('Your order is cancelled.').waitFor();
+      expect(await alice.page.getByTestId('cancel-order').count()).toBe(0);
+      await pizza.page.getByText(`was cancelled by alice`).waitFor();
+      await pizza.page
+        .locator(`[data-testid=column-new] [data-testid=ticket][data-order-id="${orderId}"]`)
+        .waitFor({ state: 'detached' });
+      await pizza.page.getByTestId('column-closed').locator('summary').click();
+      await pizza.page
+        .locator(`[data-testid=column-closed] [data-testid=ticket][data-order-id="${orderId}"]`)
+        .waitFor();
+
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      await menuCard(alice.page, 'Pepperoni')
+        .getByTestId('stock')
+        .filter({ hasText: before })
+        .waitFor();
+
+      // The kitchen accepts at the very moment alice presses Cancel: the server refuses, in words.
+      await menuCard(alice.page, 'Pepperoni')
+        .getByRole('button', { name: /^Order/ })
+        .click();
+      await alice.page.waitForURL(/#\/orders\//);
+      const racedId = orderIdFrom(alice.page);
+      await alice.page.getByTestId('cancel-order').waitFor();
+      const release = await interceptOnce(alice.page, 'CancelOrder', () =>
+        acceptOrder(url, pizzaToken, racedId),
+      );
+      await alice.page.getByTestId('cancel-order').click();
+      await alice.page
+        .getByTestId('cancel-error')
+        .filter({
+          hasText: 'The kitchen has accepted your order, so it can no longer be cancelled.',
+        })
+        .waitFor();
+      await alice.page.getByTestId('cancel-locked').waitFor();
+      await release();
+      await screenshot(alice.page, 'desktop-customer-cancel-refused');
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'edits menu and stock with inline validation, and alice sees it live',
+    async () => {
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      const quattro = menuCard(alice.page, 'Quattro Formaggi');
+      await quattro.waitFor();
+
+      await pizza.page.getByRole('link', { name: 'Menu & stock' }).click();
+      const row = pizza.page.locator(
+        `[data-testid=menu-row][data-item-id="${menu['Quattro Formaggi']!.id}"]`,
+      );
+      await row.getByLabel('Price', { exact: true }).fill('-1');
+      await row.getByLabel('Stock', { exact: true }).fill('3');
+      await pizza.page.getByRole('button', { name: 'Save all' }).click();
+      await row.getByText('The price cannot be negative.').waitFor();
+      expect(await row.getByLabel('Price', { exact: true }).getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+      await pizza.page
+        .getByTestId('menu-form-error')
+        .filter({ hasText: 'Nothing has been saved yet.' })
+        .waitFor();
+      await screenshot(pizza.page, 'desktop-business-menu-validation');
+      expect(await quattro.getByTestId('stock').textContent()).toContain('10 in stock');
+
+      await row.getByLabel('Price', { exact: true }).fill('13.75');
+      const onMenu = await watchFor(alice.page, '[data-testid=menu-item]', 'Only 3 left');
+      const savedAt = Date.now();
+      await pizza.page.getByRole('button', { name: 'Save all' }).click();
+      figures['stock save → customer menu (ms)'] = (await onMenu(5_000)) - savedAt;
+      await quattro.getByText('$13.75', { exact: true }).waitFor();
+      await pizza.page.getByText('All changes saved').waitFor();
+
+      // A new item without a photo appears on alice's menu with a placeholder.
+      await pizza.page.getByRole('button', { name: 'Add item' }).click();
+      const fresh = pizza.page.locator('[data-testid=menu-row][data-item-id=""]');
+      await expect
+        .poll(() => pizza.page.evaluate(() => document.activeElement?.id ?? ''))
+        .toMatch(/-name$/);
+      await fresh.getByLabel('Name', { exact: true }).fill('Calzone');
+      await fresh.getByLabel('Price', { exact: true }).fill('12');
+      await fresh.getByLabel('Stock', { exact: true }).fill('4');
+      await pizza.page.getByRole('button', { name: 'Save all' }).click();
+      const calzone = menuCard(alice.page, 'Calzone');
+      await calzone.getByRole('img', { name: 'Calzone (no photo yet)' }).waitFor();
+      await calzone.getByText('Only 4 left').waitFor();
+      await screenshot(alice.page, 'desktop-customer-menu-live-stock');
+      await screenshot(pizza.page, 'desktop-business-menu-editor');
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'refuses an order the stock cannot cover, in words, and greys out a sold-out item',
+    async () => {
+      const garlic = menu['Garlic Bread']!;
+      await graphql(
+        url,
+        'mutation ($items: [MenuItemInput!]!) { setMenuAndInstore(items: $items) { id } }',
+        {
+          items: [
+            {
+              id: garlic.id,
+              name: garlic.name,
+              imageUrl: '/images/garlic-bread.svg',
+              price: garlic.price,
+              inStore: 2,
+            },
+          ],
+        },
+        pizzaToken,
+      );
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      const card = menuCard(alice.page, 'Garlic Bread');
+      await card.getByTestId('stock').filter({ hasText: 'Only 2 left' }).waitFor();
+
+      // Validated in the form first: nothing is sent.
+      await card.getByLabel('Quantity', { exact: true }).fill('5');
+      await card
+        .getByTestId('order-error')
+        .filter({ hasText: 'Only 2 left — lower the quantity.' })
+        .waitFor();
+      expect(await card.getByLabel('Quantity', { exact: true }).getAttribute('aria-invalid')).toBe(
+        'true',
+      );
+
+      // bob buys one while alice's order for two is on its way: the server says OUT_OF_STOCK.
+      await card.getByLabel('Quantity', { exact: true }).fill('2');
+      const release = await interceptOnce(alice.page, 'PlaceOrder', async () => {
+        await placeOrder(url, bobToken, garlic.id, 1);
+      });
+      await card.getByRole('button', { name: /^Order/ }).click();
+      await card
+        .getByTestId('order-error')
+        .filter({ hasText: 'Sorry, only 1 left. Lower the quantity and try again.' })
+        .waitFor();
+      await release();
+      expect(alice.page.url()).toContain('#/businesses/');
+      await screenshot(alice.page, 'desktop-customer-out-of-stock');
+
+      await card.getByLabel('Quantity', { exact: true }).fill('1');
+      await card.getByRole('button', { name: /^Order/ }).click();
+      await alice.page.waitForURL(/#\/orders\//);
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      await card.getByTestId('stock').filter({ hasText: 'Sold out' }).waitFor();
+      expect(await card.getByRole('button', { name: 'Sold out' }).isDisabled()).toBe(true);
+      expect(await card.evaluate((el) => el.classList.contains('sold-out'))).toBe(true);
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'rejects with one click, and completes a cooking order early',
+    async () => {
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      await menuCard(alice.page, 'Margherita')
+        .getByRole('button', { name: /^Order/ })
+        .click();
+      await alice.page.waitForURL(/#\/orders\//);
+      const rejectedId = orderIdFrom(alice.page);
+      await pizza.page.getByRole('link', { name: 'Board' }).click();
+      await pizza.page
+        .locator(`[data-testid=ticket][data-order-id="${rejectedId}"]`)
+        .getByRole('button', { name: /^Reject/ })
+        .click();
+      await alice.page.locator('[data-testid=order-status][data-state=REJECTED]').waitFor();
+      await alice.page
+        .getByTestId('status-text')
+        .filter({ hasText: 'Declined by the business' })
+        .waitFor();
+
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      await menuCard(alice.page, 'Margherita')
+        .getByRole('button', { name: /^Order/ })
+        .click();
+      await alice.page.waitForURL(/#\/orders\//);
+      const earlyId = orderIdFrom(alice.page);
+      const ticket = pizza.page.locator(`[data-testid=ticket][data-order-id="${earlyId}"]`);
+      await ticket.getByRole('button', { name: /^Accept/ }).click();
+      const cooking = pizza.page.locator(
+        `[data-testid=column-oven] [data-testid=ticket][data-order-id="${earlyId}"]`,
+      );
+      await cooking.getByRole('button', { name: /^Complete now/ }).click();
+      const completedAt = Date.now();
+      await alice.page.locator('[data-testid=order-status][data-state=COMPLETED]').waitFor();
+      figures['complete now → customer sees Ready (ms)'] = Date.now() - completedAt;
+      await alice.page.goto('/#/orders');
+      await alice.page
+        .locator(`[data-testid=my-order][data-order-id="${earlyId}"][data-state=COMPLETED]`)
+        .waitFor();
+      await alice.page
+        .locator(`[data-testid=my-order][data-order-id="${rejectedId}"][data-state=REJECTED]`)
+        .waitFor();
+      await screenshot(alice.page, 'desktop-customer-my-orders');
+      await screenshot(pizza.page, 'desktop-business-board');
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'keeps the board live across a network blip, with a reconnecting pill',
+    async () => {
+      await pizza.context.setOffline(true);
+      await pizza.page.getByTestId('reconnecting').waitFor({ timeout: 15_000 });
+      await screenshot(pizza.page, 'desktop-business-reconnecting');
+      const missedId = await placeOrder(url, bobToken, menu['Margherita']!.id, 2);
+      await pizza.context.setOffline(false);
+      await pizza.page
+        .locator(`[data-testid=column-new] [data-testid=ticket][data-order-id="${missedId}"]`)
+        .waitFor({ timeout: 15_000 });
+      await pizza.page.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 15_000 });
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'returns a person with an expired or refused token to login, with a message',
+    async () => {
+      const shortLived = await buildApp({
+        databaseUrl: 'memory://',
+        kitchenPrepMs: PREP_MS,
+        seed: true,
+        logLevel: 'silent',
+        jwtTtlSeconds: 3,
+      });
+      const { url: shortUrl } = await shortLived.start(0);
+      const person = await openAs(browser, shortUrl);
+      try {
+        await logIn(person.page, 'customer', 'alice', 'alice-pass');
+        await person.page.getByTestId('session-notice').waitFor({ timeout: 10_000 });
+        expect(await person.page.getByTestId('session-notice').textContent()).toContain(
+          'Your session has expired. Please log in again.',
+        );
+        expect(await person.page.getByLabel('Your name').inputValue()).toBe('alice');
+        await screenshot(person.page, 'desktop-login-session-expired');
+
+        // A token the server refuses (wrong signature) although its exp is in the future.
+        const forged = [
+          Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url'),
+          Buffer.from(
+            JSON.stringify({ sub: 'x', role: 'user', exp: Math.floor(Date.now() / 1000) + 3600 }),
+          ).toString('base64url'),
+          'bad-signature',
+        ].join('.');
+        await person.page.evaluate((token) => {
+          localStorage.setItem(
+            'orderly.session',
+            JSON.stringify({ token, role: 'USER', id: 'x', name: 'mallory' }),
+          );
+        }, forged);
+        await person.page.goto(`${shortUrl}/#/orders`);
+        await person.page
+          .getByTestId('session-notice')
+          .filter({ hasText: 'Your session has expired' })
+          .waitFor();
+        expect(person.page.url()).toContain('#/login');
+        expect(person.problems).toEqual([]);
+      } finally {
+        await person.context.close();
+        await shortLived.stop();
+      }
+    },
+    90_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'works at phone width with keyboard-only login',
+    async () => {
+      const phoneAlice = await openAs(browser, url, PHONE);
+      const phonePizza = await openAs(browser, url, PHONE);
+      try {
+        const page = phoneAlice.page;
+        await page.getByLabel('Your name').focus();
+        await page.keyboard.type('alice');
+        await page.keyboard.press('Tab');
+        await page.keyboard.type('alice-pass');
+        await page.keyboard.press('Enter');
+        await page.getByTestId('whoami').filter({ hasText: 'alice' }).waitFor();
+        await screenshot(page, 'phone-customer-businesses');
+        await page.goto(`/#/businesses/${pizzaId}`);
+        await menuCard(page, 'Margherita').waitFor();
+        await screenshot(page, 'phone-customer-menu');
+        await menuCard(page, 'Margherita')
+          .getByRole('button', { name: /^Order/ })
+          .click();
+        await page.waitForURL(/#\/orders\//);
+        await page.getByTestId('order-status').waitFor();
+        await screenshot(page, 'phone-customer-order');
+        await page.goto('/#/orders');
+        await page.getByTestId('my-order').first().waitFor();
+        await screenshot(page, 'phone-customer-my-orders');
+
+        await logIn(phonePizza.page, 'business', 'Pizza Palace', 'pizza-pass');
+        await phonePizza.page.getByTestId('ticket').first().waitFor();
+        await screenshot(phonePizza.page, 'phone-business-board');
+        await phonePizza.page.goto('/#/menu');
+        await phonePizza.page.getByTestId('menu-row').first().waitFor();
+        await screenshot(phonePizza.page, 'phone-business-menu-editor');
+
+        for (const p of [page, phonePizza.page]) {
+          const overflow = await p.evaluate(
+            () => document.documentElement.scrollWidth - window.innerWidth,
+          );
+          expect(overflow).toBeLessThanOrEqual(0);
+        }
+        expect([...phoneAlice.problems, ...phonePizza.problems]).toEqual([]);
+      } finally {
+        await phoneAlice.context.close();
+        await phonePizza.context.close();
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)('loaded nothing from outside and broke no CSP rule', () => {
+    expect([...alice.problems, ...pizza.problems]).toEqual([]);
+    expect(DESKTOP.width).toBe(1440);
+  });
+});
