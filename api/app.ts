@@ -93,7 +93,15 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
 
   const kitchen =
     config.kitchen === 'inline'
-      ? new Kitchen({ db, pubsub, orders, clock, ...kitchenSettings, pollMs: config.kitchenPollMs, log })
+      ? new Kitchen({
+          db,
+          pubsub,
+          orders,
+          clock,
+          ...kitchenSettings,
+          pollMs: config.kitchenPollMs,
+          log,
+        })
       : null;
 
   const viewerFrom = async (authorization: string | undefined): Promise<Viewer | null> => {
@@ -116,7 +124,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   const ws = createWebSocketServer({
     yoga,
     auth,
-    makeContext: (viewer, requestId, address) => createContext(services, viewer, requestId, address),
+    makeContext: (viewer, requestId, address) =>
+      createContext(services, viewer, requestId, address),
     addressOf,
     newRequestId: (req) => requestIdOf(req),
     metrics,
@@ -124,7 +133,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     maxPayload: BODY_LIMIT_BYTES,
   });
 
-  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL, requestId: string) {
+  async function handleGraphQL(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    requestId: string,
+  ) {
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -139,10 +153,14 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     const outHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => (outHeaders[name] = value));
     const isPage = (outHeaders['content-type'] ?? '').startsWith('text/html');
-    res.writeHead(response.status, isPage ? outHeaders : { ...outHeaders, 'x-content-type-options': 'nosniff' });
+    res.writeHead(
+      response.status,
+      isPage ? outHeaders : { ...outHeaders, 'x-content-type-options': 'nosniff' },
+    );
     if (!response.body) return res.end();
     const reader = response.body.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read()) res.write(next.value);
+    for (let next = await reader.read(); !next.done; next = await reader.read())
+      res.write(next.value);
     res.end();
   }
 
@@ -176,10 +194,16 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       if (await handleRest(req, res, url, requestId)) return;
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url, requestId);
       if (await serveStatic(req, res, url.pathname)) return;
-      sendJson(res, 404, { error: { code: 'NOT_FOUND', message: 'No such route' } }, SECURITY_HEADERS);
+      sendJson(
+        res,
+        404,
+        { error: { code: 'NOT_FOUND', message: 'No such route' } },
+        SECURITY_HEADERS,
+      );
     } catch (error) {
       if (res.headersSent) return res.destroy();
-      if (error instanceof DomainError) return sendError(res, error.code, error.message, {}, error.status);
+      if (error instanceof DomainError)
+        return sendError(res, error.code, error.message, {}, error.status);
       log.error({ err: error, requestId }, 'request failed');
       sendError(res, 'INTERNAL', 'Something went wrong on our side');
     }
@@ -212,7 +236,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       });
       const address = server.address() as AddressInfo;
       const url = `http://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
-      log.info({ url, database: db.kind, redis: Boolean(config.redisUrl), kitchen: config.kitchen }, 'Orderly is listening');
+      log.info(
+        { url, database: db.kind, redis: Boolean(config.redisUrl), kitchen: config.kitchen },
+        'Orderly is listening',
+      );
       return { port: address.port, url };
     },
     stop() {

@@ -31,7 +31,11 @@ export abstract class DomainError extends GraphQLError {
   }
 }
 
-function defineError<C extends ErrorCode>(code: C, name: string, status: number = ERROR_STATUS[code]) {
+function defineError<C extends ErrorCode>(
+  code: C,
+  name: string,
+  status: number = ERROR_STATUS[code],
+) {
   const Class = class extends DomainError {
     readonly code = code;
     readonly status = status;
@@ -54,7 +58,11 @@ export const ConflictError = defineError('CONFLICT', 'ConflictError');
 export const RateLimitedError = defineError('RATE_LIMITED', 'RateLimitedError');
 // Refusals of the HTTP layer keep SPEC's code (BAD_REQUEST) with the more precise status.
 export const PayloadTooLargeError = defineError('BAD_REQUEST', 'PayloadTooLargeError', 413);
-export const UnsupportedMediaTypeError = defineError('BAD_REQUEST', 'UnsupportedMediaTypeError', 415);
+export const UnsupportedMediaTypeError = defineError(
+  'BAD_REQUEST',
+  'UnsupportedMediaTypeError',
+  415,
+);
 
 /** The REST error body of SPEC: `{"error":{"code","message"}}`. */
 export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
@@ -73,7 +81,11 @@ export function errorCodeOf(error: GraphQLError): ErrorCode {
   if (isErrorCode(code)) return code;
   // Syntax, validation and variable errors come with no resolver path and no original error.
   if (!original && !error.path) return 'BAD_REQUEST';
-  if (original instanceof GraphQLError && !original.path && !(original as GraphQLError).originalError) {
+  if (
+    original instanceof GraphQLError &&
+    !original.path &&
+    !(original as GraphQLError).originalError
+  ) {
     return 'BAD_REQUEST';
   }
   return 'INTERNAL';

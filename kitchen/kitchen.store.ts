@@ -4,7 +4,9 @@ import type { Queryable } from '../api/store/db.js';
 /** Serializes every kitchen's claims on one business, across processes. */
 export async function lockBusiness(tx: Queryable, businessId: string): Promise<boolean> {
   // NO KEY UPDATE: placing an order (a foreign-key share lock on the business) is never blocked.
-  const rows = await tx.query('SELECT id FROM businesses WHERE id = $1 FOR NO KEY UPDATE', [businessId]);
+  const rows = await tx.query('SELECT id FROM businesses WHERE id = $1 FOR NO KEY UPDATE', [
+    businessId,
+  ]);
   return rows.length === 1;
 }
 

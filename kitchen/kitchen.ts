@@ -86,7 +86,9 @@ export class Kitchen {
       await store.insertKitchenEvents(tx, completed, 'processing', 'completed', at);
       const free = capacity - (await store.countCooking(tx, businessId));
       const started =
-        free > 0 ? (await store.startNext(tx, businessId, free, at, isoAt(now + prepMs))).map((r) => r.id) : [];
+        free > 0
+          ? (await store.startNext(tx, businessId, free, at, isoAt(now + prepMs))).map((r) => r.id)
+          : [];
       await store.insertKitchenEvents(tx, started, 'accepted', 'processing', at);
       return { completed, started };
     });

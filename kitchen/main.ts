@@ -15,7 +15,12 @@ try {
   await migrate(db);
   const bus = createBus(config.redisUrl);
   const settings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
-  const orders = new OrdersService({ db, pubsub: bus.pubsub, clock: systemClock, kitchen: settings });
+  const orders = new OrdersService({
+    db,
+    pubsub: bus.pubsub,
+    clock: systemClock,
+    kitchen: settings,
+  });
   const kitchen = new Kitchen({
     db,
     pubsub: bus.pubsub,

@@ -23,15 +23,24 @@ function newest(dirs, filter = () => true) {
 
 const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
 const npmRun = (script) =>
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], { stdio: 'inherit' });
+  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', script], {
+    stdio: 'inherit',
+  });
 
 const apiEntry = 'dist/api/main.js';
-if (mtime(apiEntry) < newest(['api', 'kitchen'], (f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))) {
+if (
+  mtime(apiEntry) <
+  newest(['api', 'kitchen'], (f) => /\.(ts|sql)$/.test(f) && !f.endsWith('.test.ts'))
+) {
   console.log('orderly: building the API…');
   npmRun('build:api');
 }
 const webShell = 'web/dist/index.html';
-if (!kitchenOnly && existsSync('web/index.html') && mtime(webShell) < newest(['web/src', 'web/public', 'web/index.html'].filter(existsSync))) {
+if (
+  !kitchenOnly &&
+  existsSync('web/index.html') &&
+  mtime(webShell) < newest(['web/src', 'web/public', 'web/index.html'].filter(existsSync))
+) {
   console.log('orderly: building the web app…');
   npmRun('build:web');
 }

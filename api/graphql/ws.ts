@@ -36,27 +36,41 @@ export interface WebSocketDeps {
 }
 
 export function createWebSocketServer(deps: WebSocketDeps) {
-  const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: deps.maxPayload });
+  const wss = new WebSocketServer({
+    noServer: true,
+    perMessageDeflate: false,
+    maxPayload: deps.maxPayload,
+  });
   const extras = new WeakMap<object, ConnectionExtra>();
   const extraOf = (ctx: { extra: object }) => {
     let extra = extras.get(ctx.extra);
     if (!extra) {
       const request = (ctx.extra as { request: IncomingMessage }).request;
-      extra = { viewer: null, requestId: deps.newRequestId(request), address: deps.addressOf(request) };
+      extra = {
+        viewer: null,
+        requestId: deps.newRequestId(request),
+        address: deps.addressOf(request),
+      };
       extras.set(ctx.extra, extra);
     }
     return extra;
   };
 
-  const server = useServer<Record<string, unknown> | undefined, { socket: WebSocket; request: IncomingMessage }>(
+  const server = useServer<
+    Record<string, unknown> | undefined,
+    { socket: WebSocket; request: IncomingMessage }
+  >(
     {
       execute: (args) => (args.rootValue as Enveloped).execute(args),
       subscribe: (args) => (args.rootValue as Enveloped).subscribe(args),
       onConnect: async (ctx) => {
         const extra = extraOf(ctx);
-        const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
-        if (authorization === undefined || authorization === null || authorization === '') return true;
-        const token = typeof authorization === 'string' ? authorization.replace(/^Bearer\s+/i, '') : '';
+        const authorization =
+          ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        if (authorization === undefined || authorization === null || authorization === '')
+          return true;
+        const token =
+          typeof authorization === 'string' ? authorization.replace(/^Bearer\s+/i, '') : '';
         try {
           extra.viewer = await deps.auth.verify(token);
         } catch {
@@ -65,7 +79,10 @@ export function createWebSocketServer(deps: WebSocketDeps) {
         }
         const socket = ctx.extra.socket;
         const msLeft = extra.viewer.expiresAt - Date.now();
-        extra.expiryTimer = setTimeout(() => socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: token expired'), Math.min(msLeft, 2 ** 31 - 1));
+        extra.expiryTimer = setTimeout(
+          () => socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: token expired'),
+          Math.min(msLeft, 2 ** 31 - 1),
+        );
         extra.expiryTimer.unref();
         return true;
       },
@@ -76,7 +93,11 @@ export function createWebSocketServer(deps: WebSocketDeps) {
         const extra = extraOf(ctx);
         if (extra.viewer && extra.viewer.expiresAt <= Date.now()) {
           ctx.extra.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: token expired');
-          return [new GraphQLError('Your session has expired', { extensions: { code: 'UNAUTHENTICATED' } })];
+          return [
+            new GraphQLError('Your session has expired', {
+              extensions: { code: 'UNAUTHENTICATED' },
+            }),
+          ];
         }
         const context = deps.makeContext(extra.viewer, extra.requestId, extra.address);
         const enveloped = deps.yoga.getEnveloped({ makeContext: async () => context });

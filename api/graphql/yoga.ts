@@ -10,7 +10,11 @@ export interface ServerContext {
   makeContext: () => Promise<Context>;
 }
 
-export function createGraphQLServer(options: { schema: GraphQLSchema; log: Logger; graphiql: boolean }) {
+export function createGraphQLServer(options: {
+  schema: GraphQLSchema;
+  log: Logger;
+  graphiql: boolean;
+}) {
   const { log } = options;
   return createYoga<ServerContext, Context>({
     schema: options.schema,

@@ -26,7 +26,11 @@ const TYPES: Record<string, string> = {
 
 export function createStaticHandler(root: string) {
   const base = path.resolve(root);
-  return async function serveStatic(req: IncomingMessage, res: ServerResponse, pathname: string): Promise<boolean> {
+  return async function serveStatic(
+    req: IncomingMessage,
+    res: ServerResponse,
+    pathname: string,
+  ): Promise<boolean> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     let decoded: string;
     try {

@@ -41,7 +41,12 @@ export function createRestHandler(deps: RestDeps) {
     const compiled = routes.get(`${req.method} ${url.pathname}`);
     if (!compiled) {
       const allowed = REST_ROUTES.find((r) => r.path === url.pathname)!.method;
-      sendJson(res, 405, { error: { code: 'BAD_REQUEST', message: `Use ${allowed} for this route` } }, { allow: allowed });
+      sendJson(
+        res,
+        405,
+        { error: { code: 'BAD_REQUEST', message: `Use ${allowed} for this route` } },
+        { allow: allowed },
+      );
       return true;
     }
     const { route, document } = compiled;
@@ -56,16 +61,27 @@ export function createRestHandler(deps: RestDeps) {
         }
       }
       const contextValue = await deps.contextFor(req, requestId);
-      const variableValues = route.variables({ body, query: url.searchParams, headers: req.headers });
+      const variableValues = route.variables({
+        body,
+        query: url.searchParams,
+        headers: req.headers,
+      });
       const result = await execute({ schema: deps.schema, document, variableValues, contextValue });
       const error = result.errors?.[0];
       if (error) {
         const code = errorCodeOf(error);
         if (code === 'INTERNAL') {
-          deps.log.error({ err: error.originalError ?? error, requestId, route: route.path }, 'REST route failed');
+          deps.log.error(
+            { err: error.originalError ?? error, requestId, route: route.path },
+            'REST route failed',
+          );
           sendError(res, 'INTERNAL', 'Something went wrong on our side');
         } else {
-          const { code: _code, http: _http, ...extra } = (error.extensions ?? {}) as Record<string, unknown>;
+          const {
+            code: _code,
+            http: _http,
+            ...extra
+          } = (error.extensions ?? {}) as Record<string, unknown>;
           sendError(res, code, error.message, extra);
         }
         return true;

@@ -5,15 +5,45 @@ import type { OrderState } from '../services/types.js';
 
 export const ORDER_FIELDS = /* GraphQL */ `
   fragment RestOrder on Order {
-    id state quantity unitPrice total createdAt updatedAt acceptedAt startedAt completedAt
-    queuePosition estimatedReadyAt
-    menuItem { id name }
-    business { id name }
-    customer { id name }
-  }`;
+    id
+    state
+    quantity
+    unitPrice
+    total
+    createdAt
+    updatedAt
+    acceptedAt
+    startedAt
+    completedAt
+    queuePosition
+    estimatedReadyAt
+    menuItem {
+      id
+      name
+    }
+    business {
+      id
+      name
+    }
+    customer {
+      id
+      name
+    }
+  }
+`;
 
 const MENU_ITEM_FIELDS = /* GraphQL */ `
-  fragment RestMenuItem on MenuItem { id name imageUrl price inStore business { id } }`;
+  fragment RestMenuItem on MenuItem {
+    id
+    name
+    imageUrl
+    price
+    inStore
+    business {
+      id
+    }
+  }
+`;
 
 interface GqlOrder {
   id: string;

@@ -42,13 +42,20 @@ export class AuthService {
     return this.issue({ role, id, name });
   }
 
-  async login(role: Role, nameInput: unknown, passwordInput: unknown, address: string): Promise<AuthPayload> {
+  async login(
+    role: Role,
+    nameInput: unknown,
+    passwordInput: unknown,
+    address: string,
+  ): Promise<AuthPayload> {
     const name = typeof nameInput === 'string' ? nameInput : '';
     const password = typeof passwordInput === 'string' ? passwordInput : '';
     const throttleKey = `${role}:${name}`;
     await this.deps.throttle.beforeAttempt(throttleKey, address);
     const account =
-      name.length >= 1 && name.length <= 200 ? await accounts.findAccount(this.deps.db, role, name) : null;
+      name.length >= 1 && name.length <= 200
+        ? await accounts.findAccount(this.deps.db, role, name)
+        : null;
     const ok =
       password.length >= 1 &&
       password.length <= 200 &&
@@ -95,7 +102,8 @@ export class AuthService {
       };
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
-      if (error instanceof joseErrors.JWTExpired) throw new UnauthenticatedError('Your session has expired');
+      if (error instanceof joseErrors.JWTExpired)
+        throw new UnauthenticatedError('Your session has expired');
       throw new UnauthenticatedError('Invalid token');
     }
   }

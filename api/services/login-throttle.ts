@@ -1,5 +1,9 @@
 // Slows, then refuses, repeated failed logins per account name and per client address.
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
 import type { Redis } from 'ioredis';
 import { RateLimitedError } from '../errors.js';
 
@@ -52,10 +56,7 @@ export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
       if (over > 0) await sleep(Math.min(over * options.delayStepMs, 2_000));
     },
     async failed(nameKey, address) {
-      await Promise.all([
-        byName.penalty(nameKey, 1),
-        byAddress.penalty(address, 1),
-      ]);
+      await Promise.all([byName.penalty(nameKey, 1), byAddress.penalty(address, 1)]);
     },
     async succeeded(nameKey) {
       await byName.delete(nameKey);

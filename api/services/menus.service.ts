@@ -32,7 +32,8 @@ export class MenusService {
 
   async menu(businessId: unknown): Promise<MenuItemView[]> {
     const id = requireId(businessId, 'business');
-    if (!(await store.findBusiness(this.deps.db, id))) throw new NotFoundError('business not found');
+    if (!(await store.findBusiness(this.deps.db, id)))
+      throw new NotFoundError('business not found');
     return store.menuOf(this.deps.db, id);
   }
 
@@ -102,8 +103,10 @@ function validateItems(items: unknown): ValidItem[] {
     } catch (error) {
       fail('name', (error as Error).message.replace(/^name /, ''));
     }
-    const imageUrl = typeof item.imageUrl === 'string' ? item.imageUrl : fail('imageUrl', 'must be a string');
-    if (!isImageUrl(imageUrl)) fail('imageUrl', 'must be empty, an http(s) URL or a path starting with /');
+    const imageUrl =
+      typeof item.imageUrl === 'string' ? item.imageUrl : fail('imageUrl', 'must be a string');
+    if (!isImageUrl(imageUrl))
+      fail('imageUrl', 'must be empty, an http(s) URL or a path starting with /');
     const price = item.price;
     if (typeof price !== 'number' || !Number.isFinite(price) || price < 0 || price > MAX_PRICE) {
       fail('price', 'must be a number ≥ 0');
@@ -111,7 +114,12 @@ function validateItems(items: unknown): ValidItem[] {
     const cents = Math.round((price as number) * 100);
     if (Math.abs(cents - (price as number) * 100) > 1e-6) fail('price', 'at most two decimals');
     const inStore = item.inStore;
-    if (typeof inStore !== 'number' || !Number.isInteger(inStore) || inStore < 0 || inStore > MAX_STOCK) {
+    if (
+      typeof inStore !== 'number' ||
+      !Number.isInteger(inStore) ||
+      inStore < 0 ||
+      inStore > MAX_STOCK
+    ) {
       fail('inStore', 'must be a whole number ≥ 0');
     }
     return { id, name, imageUrl, price: (cents / 100).toFixed(2), inStore: inStore as number };

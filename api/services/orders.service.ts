@@ -49,7 +49,13 @@ interface TransitionRule {
 
 const RULES = {
   cancel: { from: ['pending'], to: 'cancelled', actor: 'user', restock: true, verb: 'cancelled' },
-  accept: { from: ['pending'], to: 'accepted', actor: 'business', restock: false, verb: 'accepted' },
+  accept: {
+    from: ['pending'],
+    to: 'accepted',
+    actor: 'business',
+    restock: false,
+    verb: 'accepted',
+  },
   reject: { from: ['pending'], to: 'rejected', actor: 'business', restock: true, verb: 'rejected' },
   complete: {
     from: ['processing'],
@@ -263,14 +269,19 @@ export class OrdersService {
         prepMs,
         cooking: mine
           .filter((r) => r.state === 'processing')
-          .map((r) => ({ id: r.id, dueAt: r.due_at ? new Date(r.due_at).getTime() : now + prepMs })),
+          .map((r) => ({
+            id: r.id,
+            dueAt: r.due_at ? new Date(r.due_at).getTime() : now + prepMs,
+          })),
         waiting: mine.filter((r) => r.state !== 'processing').map((r) => r.id),
       });
       for (const [id, spot] of estimate) spots.set(id, spot);
     }
     return orders.map((o) => {
       const spot = spots.get(o.id);
-      return spot ? { ...o, queuePosition: spot.position, estimatedReadyAt: isoAt(spot.readyAt) } : o;
+      return spot
+        ? { ...o, queuePosition: spot.position, estimatedReadyAt: isoAt(spot.readyAt) }
+        : o;
     });
   }
 }
@@ -282,7 +293,9 @@ function ownerColumn(viewer: Viewer): store.Owner['column'] {
 export function requireOrderStateFilter(value: unknown): OrderState | null {
   if (value === undefined || value === null || value === '') return null;
   const state = String(value).toLowerCase();
-  if (!['pending', 'accepted', 'processing', 'completed', 'cancelled', 'rejected'].includes(state)) {
+  if (
+    !['pending', 'accepted', 'processing', 'completed', 'cancelled', 'rejected'].includes(state)
+  ) {
     throw new BadRequestError(
       'state must be one of pending, accepted, processing, completed, cancelled, rejected',
       { field: 'state' },

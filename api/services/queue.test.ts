@@ -32,7 +32,12 @@ describe('estimateQueue', () => {
   });
 
   it('queues behind every slot when capacity is one', () => {
-    const spots = estimateQueue({ ...base, capacity: 1, cooking: [{ id: 'x', dueAt: 1_050 }], waiting: ['a', 'b'] });
+    const spots = estimateQueue({
+      ...base,
+      capacity: 1,
+      cooking: [{ id: 'x', dueAt: 1_050 }],
+      waiting: ['a', 'b'],
+    });
     expect(spots.get('a')).toEqual({ position: 1, readyAt: 1_150 });
     expect(spots.get('b')).toEqual({ position: 2, readyAt: 1_250 });
   });

@@ -24,7 +24,12 @@ export const DEMO_BUSINESSES: DemoBusiness[] = [
     menu: [
       { name: 'Margherita', imageUrl: '/images/margherita.svg', price: '9.50', inStore: 20 },
       { name: 'Pepperoni', imageUrl: '/images/pepperoni.svg', price: '11.00', inStore: 15 },
-      { name: 'Quattro Formaggi', imageUrl: '/images/quattro-formaggi.svg', price: '12.50', inStore: 10 },
+      {
+        name: 'Quattro Formaggi',
+        imageUrl: '/images/quattro-formaggi.svg',
+        price: '12.50',
+        inStore: 10,
+      },
       { name: 'Garlic Bread', imageUrl: '/images/garlic-bread.svg', price: '4.25', inStore: 30 },
     ],
   },
@@ -34,7 +39,12 @@ export const DEMO_BUSINESSES: DemoBusiness[] = [
     imageUrl: '/images/sushi-bar.svg',
     menu: [
       { name: 'Salmon Nigiri', imageUrl: '/images/salmon-nigiri.svg', price: '6.80', inStore: 25 },
-      { name: 'California Roll', imageUrl: '/images/california-roll.svg', price: '8.90', inStore: 18 },
+      {
+        name: 'California Roll',
+        imageUrl: '/images/california-roll.svg',
+        price: '8.90',
+        inStore: 18,
+      },
       { name: 'Miso Soup', imageUrl: '/images/miso-soup.svg', price: '3.50', inStore: 40 },
       { name: 'Tuna Sashimi', imageUrl: '/images/tuna-sashimi.svg', price: '13.20', inStore: 8 },
     ],
@@ -43,7 +53,9 @@ export const DEMO_BUSINESSES: DemoBusiness[] = [
 
 /** Seeds once: when there is no account at all. Returns whether it seeded. */
 export async function seedDemoData(db: Db): Promise<boolean> {
-  const users = await Promise.all(DEMO_USERS.map(async (u) => ({ ...u, hash: await hashPassword(u.password) })));
+  const users = await Promise.all(
+    DEMO_USERS.map(async (u) => ({ ...u, hash: await hashPassword(u.password) })),
+  );
   const businesses = await Promise.all(
     DEMO_BUSINESSES.map(async (b) => ({ ...b, hash: await hashPassword(b.password) })),
   );
@@ -54,7 +66,10 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     );
     if (Number(n) > 0) return false;
     for (const user of users) {
-      await tx.query('INSERT INTO users (name, password_hash) VALUES ($1, $2)', [user.name, user.hash]);
+      await tx.query('INSERT INTO users (name, password_hash) VALUES ($1, $2)', [
+        user.name,
+        user.hash,
+      ]);
     }
     for (const business of businesses) {
       const [row] = await tx.query<{ id: string }>(

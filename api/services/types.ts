@@ -10,7 +10,11 @@ export const ORDER_STATES = [
 ] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
-export const FINAL_STATES: ReadonlySet<OrderState> = new Set(['completed', 'cancelled', 'rejected']);
+export const FINAL_STATES: ReadonlySet<OrderState> = new Set([
+  'completed',
+  'cancelled',
+  'rejected',
+]);
 
 export type Role = 'user' | 'business';
 export type Actor = Role | 'kitchen';

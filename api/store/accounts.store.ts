@@ -10,7 +10,11 @@ export interface AccountRow {
   password_hash: string;
 }
 
-export async function findAccount(q: Queryable, role: Role, name: string): Promise<AccountRow | null> {
+export async function findAccount(
+  q: Queryable,
+  role: Role,
+  name: string,
+): Promise<AccountRow | null> {
   const rows = await q.query<AccountRow>(
     `SELECT id, name, password_hash FROM ${TABLE[role]} WHERE name = $1`,
     [name],

@@ -55,8 +55,11 @@ async function openPostgres(rawUrl: string, poolSize: number): Promise<Db> {
       await admin.end();
     }
   }
-  const run = async <T>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) =>
-    (await client.query(sql, params as unknown[])).rows as T[];
+  const run = async <T>(
+    client: pg.Pool | pg.PoolClient,
+    sql: string,
+    params?: readonly unknown[],
+  ) => (await client.query(sql, params as unknown[])).rows as T[];
 
   return {
     kind: 'postgres',

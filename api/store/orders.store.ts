@@ -25,7 +25,12 @@ export async function reserveStock(
   return rows[0] ?? null;
 }
 
-export async function releaseStock(tx: Queryable, menuItemId: string, quantity: number, now: string) {
+export async function releaseStock(
+  tx: Queryable,
+  menuItemId: string,
+  quantity: number,
+  now: string,
+) {
   await tx.query(
     `UPDATE menu_items SET in_store = in_store + $2, updated_at = $3::timestamptz WHERE id = $1`,
     [menuItemId, quantity, now],
@@ -53,7 +58,14 @@ export async function insertOrder(
     `INSERT INTO orders (user_id, business_id, menu_item_id, quantity, unit_price, state, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5::numeric, 'pending', $6::timestamptz, $6::timestamptz)
      RETURNING id`,
-    [order.userId, order.item.business_id, order.item.id, order.quantity, order.item.price, order.now],
+    [
+      order.userId,
+      order.item.business_id,
+      order.item.id,
+      order.quantity,
+      order.item.price,
+      order.now,
+    ],
   );
   return rows[0]!.id;
 }
@@ -139,7 +151,11 @@ export async function transitionOrder(
   return rows[0] ?? null;
 }
 
-export async function stateOf(q: Queryable, orderId: string, owner: Owner): Promise<OrderState | null> {
+export async function stateOf(
+  q: Queryable,
+  orderId: string,
+  owner: Owner,
+): Promise<OrderState | null> {
   const rows = await q.query<{ state: OrderState }>(
     `SELECT state FROM orders WHERE id = $1 AND ${owner.column} = $2`,
     [orderId, owner.id],
@@ -180,10 +196,14 @@ export async function selectLiveOrders(q: Queryable, businessIds: readonly strin
 }
 
 export async function selectHistory(q: Queryable, orderId: string): Promise<OrderEventView[]> {
-  const rows = await q.query<{ at: Date; from_state: OrderState | null; to_state: OrderState; actor: Actor }>(
-    'SELECT at, from_state, to_state, actor FROM order_events WHERE order_id = $1 ORDER BY id',
-    [orderId],
-  );
+  const rows = await q.query<{
+    at: Date;
+    from_state: OrderState | null;
+    to_state: OrderState;
+    actor: Actor;
+  }>('SELECT at, from_state, to_state, actor FROM order_events WHERE order_id = $1 ORDER BY id', [
+    orderId,
+  ]);
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
     from: r.from_state,

@@ -18,7 +18,11 @@ for (const target of storeTargets()) {
       // A few customers, so the race is between different people as well as one person's retries.
       customers = [];
       for (const name of ['racer-one', 'racer-two', 'racer-three']) {
-        const r = await gqlOk(base, `mutation($n: String!) { signUpUser(name: $n, password: "race-pass-123") { token } }`, { n: name });
+        const r = await gqlOk(
+          base,
+          `mutation($n: String!) { signUpUser(name: $n, password: "race-pass-123") { token } }`,
+          { n: name },
+        );
         customers.push(r.signUpUser.token);
       }
     });
@@ -36,7 +40,9 @@ for (const target of storeTargets()) {
     }
 
     async function stockOf(itemId: string): Promise<number> {
-      const menu = await gqlOk(base, `query($b: ID!) { menu(businessId: $b) { id inStore } }`, { b: business.e_id });
+      const menu = await gqlOk(base, `query($b: ID!) { menu(businessId: $b) { id inStore } }`, {
+        b: business.e_id,
+      });
       return menu.menu.find((i: { id: string }) => i.id === itemId).inStore;
     }
 
@@ -44,16 +50,25 @@ for (const target of storeTargets()) {
       const itemId = await newItem('Race pizza', 50);
       const results = await Promise.all(
         Array.from({ length: 300 }, (_, i) =>
-          rest(base, 'POST', '/order', { token: customers[i % customers.length], body: { m_id: itemId, quantity: 1 } }),
+          rest(base, 'POST', '/order', {
+            token: customers[i % customers.length],
+            body: { m_id: itemId, quantity: 1 },
+          }),
         ),
       );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(50);
       expect(statuses.filter((s) => s === 409)).toHaveLength(250);
-      expect(results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'OUT_OF_STOCK')).toBe(true);
+      expect(
+        results.filter((r) => r.status === 409).every((r) => r.body.error.code === 'OUT_OF_STOCK'),
+      ).toBe(true);
       expect(await stockOf(itemId)).toBe(0);
-      const orders = await rest(base, 'GET', '/get_orders?state=pending', { token: business.token });
-      expect(orders.body.orders.filter((o: { m_id: string }) => o.m_id === itemId)).toHaveLength(50);
+      const orders = await rest(base, 'GET', '/get_orders?state=pending', {
+        token: business.token,
+      });
+      expect(orders.body.orders.filter((o: { m_id: string }) => o.m_id === itemId)).toHaveLength(
+        50,
+      );
     });
 
     it('lets exactly one of cancel and accept win, 100 times, and the stock adds up', async () => {
@@ -62,11 +77,21 @@ for (const target of storeTargets()) {
       let cancels = 0;
       let accepts = 0;
       for (let round = 0; round < 100; round++) {
-        const placed = await gqlOk(base, `mutation($m: ID!) { placeOrder(menuItemId: $m, quantity: 1) { id } }`, { m: itemId }, customer);
+        const placed = await gqlOk(
+          base,
+          `mutation($m: ID!) { placeOrder(menuItemId: $m, quantity: 1) { id } }`,
+          { m: itemId },
+          customer,
+        );
         const id = placed.placeOrder.id;
         const [cancel, accept] = await Promise.all([
           gql(base, `mutation($id: ID!) { cancelOrder(id: $id) { state } }`, { id }, customer),
-          gql(base, `mutation($id: ID!) { acceptOrder(id: $id) { state } }`, { id }, business.token),
+          gql(
+            base,
+            `mutation($id: ID!) { acceptOrder(id: $id) { state } }`,
+            { id },
+            business.token,
+          ),
         ]);
         const cancelWon = !cancel.errors;
         const acceptWon = !accept.errors;

@@ -24,10 +24,18 @@ for (const target of storeTargets()) {
     });
 
     it('logs in both roles with the SPEC fields', async () => {
-      expect(user).toMatchObject({ u_name: 'alice', u_id: expect.any(String), token: expect.any(String) });
+      expect(user).toMatchObject({
+        u_name: 'alice',
+        u_id: expect.any(String),
+        token: expect.any(String),
+      });
       expect(business).toMatchObject({ e_name: 'Pizza Palace', e_id: expect.any(String) });
-      const wrong = await rest(base, 'POST', '/user_login', { body: { u_name: 'alice', u_password: 'nope-nope' } });
-      const unknown = await rest(base, 'POST', '/user_login', { body: { u_name: 'nobody', u_password: 'nope-nope' } });
+      const wrong = await rest(base, 'POST', '/user_login', {
+        body: { u_name: 'alice', u_password: 'nope-nope' },
+      });
+      const unknown = await rest(base, 'POST', '/user_login', {
+        body: { u_name: 'nobody', u_password: 'nope-nope' },
+      });
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body).toEqual(unknown.body);
@@ -54,11 +62,24 @@ for (const target of storeTargets()) {
       const updated = await rest(base, 'POST', '/set-menu-and-instore', {
         token: business.token,
         body: {
-          items: [{ m_id: itemId, m_name: 'Calzone XL', m_img_url: 'https://example.com/c.png', m_price: 12, m_instore: 3 }],
+          items: [
+            {
+              m_id: itemId,
+              m_name: 'Calzone XL',
+              m_img_url: 'https://example.com/c.png',
+              m_price: 12,
+              m_instore: 3,
+            },
+          ],
         },
       });
       expect(updated.status).toBe(200);
-      expect(updated.body.items[0]).toMatchObject({ m_id: itemId, m_name: 'Calzone XL', m_price: 12, m_instore: 3 });
+      expect(updated.body.items[0]).toMatchObject({
+        m_id: itemId,
+        m_name: 'Calzone XL',
+        m_price: 12,
+        m_instore: 3,
+      });
     });
 
     it('applies none of a menu request when one item is invalid', async () => {
@@ -76,13 +97,18 @@ for (const target of storeTargets()) {
       expect(response.body.error.message).toContain('items[1].price');
       const orders = await rest(base, 'POST', '/set-menu-and-instore', {
         token: business.token,
-        body: { items: [{ m_id: itemId, m_name: 'Calzone XL', m_img_url: '', m_price: 12, m_instore: 3 }] },
+        body: {
+          items: [{ m_id: itemId, m_name: 'Calzone XL', m_img_url: '', m_price: 12, m_instore: 3 }],
+        },
       });
       expect(orders.body.items[0].m_instore).toBe(3);
     });
 
     it('orders, reserves stock, refuses more than is left, cancels and restocks', async () => {
-      const placed = await rest(base, 'POST', '/order', { token: user.token, body: { m_id: itemId, quantity: 2 } });
+      const placed = await rest(base, 'POST', '/order', {
+        token: user.token,
+        body: { m_id: itemId, quantity: 2 },
+      });
       expect(placed.status).toBe(201);
       expect(placed.body).toMatchObject({
         o_id: expect.any(String),
@@ -97,19 +123,35 @@ for (const target of storeTargets()) {
         estimated_ready_at: expect.any(String),
       });
 
-      const tooMany = await rest(base, 'POST', '/order', { token: user.token, body: { m_id: itemId, quantity: 2 } });
+      const tooMany = await rest(base, 'POST', '/order', {
+        token: user.token,
+        body: { m_id: itemId, quantity: 2 },
+      });
       expect(tooMany.status).toBe(409);
       expect(tooMany.body.error.code).toBe('OUT_OF_STOCK');
 
-      const cancelled = await rest(base, 'POST', '/cancel_order', { token: user.token, body: { o_id: placed.body.o_id } });
+      const cancelled = await rest(base, 'POST', '/cancel_order', {
+        token: user.token,
+        body: { o_id: placed.body.o_id },
+      });
       expect(cancelled.status).toBe(200);
-      expect(cancelled.body).toMatchObject({ o_id: placed.body.o_id, o_state: 'cancelled', queue_position: null });
+      expect(cancelled.body).toMatchObject({
+        o_id: placed.body.o_id,
+        o_state: 'cancelled',
+        queue_position: null,
+      });
 
-      const again = await rest(base, 'POST', '/cancel_order', { token: user.token, body: { o_id: placed.body.o_id } });
+      const again = await rest(base, 'POST', '/cancel_order', {
+        token: user.token,
+        body: { o_id: placed.body.o_id },
+      });
       expect(again.status).toBe(409);
       expect(again.body.error.code).toBe('INVALID_STATE');
 
-      const nowFits = await rest(base, 'POST', '/order', { token: user.token, body: { m_id: itemId, quantity: 3 } });
+      const nowFits = await rest(base, 'POST', '/order', {
+        token: user.token,
+        body: { m_id: itemId, quantity: 3 },
+      });
       expect(nowFits.status).toBe(201);
     });
 
@@ -120,10 +162,17 @@ for (const target of storeTargets()) {
       expect(times).toEqual([...times].sort().reverse());
       expect(mine.body.orders.every((o: { u_id: string }) => o.u_id === user.u_id)).toBe(true);
 
-      const theirs = await rest(base, 'GET', '/get_orders?state=cancelled', { token: business.token });
+      const theirs = await rest(base, 'GET', '/get_orders?state=cancelled', {
+        token: business.token,
+      });
       expect(theirs.status).toBe(200);
       expect(theirs.body.orders.length).toBeGreaterThanOrEqual(1);
-      expect(theirs.body.orders.every((o: { o_state: string; e_id: string }) => o.o_state === 'cancelled' && o.e_id === business.e_id)).toBe(true);
+      expect(
+        theirs.body.orders.every(
+          (o: { o_state: string; e_id: string }) =>
+            o.o_state === 'cancelled' && o.e_id === business.e_id,
+        ),
+      ).toBe(true);
 
       const bad = await rest(base, 'GET', '/get_orders?state=cooking', { token: user.token });
       expect(bad.status).toBe(400);
@@ -131,7 +180,9 @@ for (const target of storeTargets()) {
     });
 
     it('returns the first order for a repeated Idempotency-Key and reserves nothing more', async () => {
-      const margherita = (await demoIds(base))['Pizza Palace']!.menu.find((m) => m.name === 'Margherita')!;
+      const margherita = (await demoIds(base))['Pizza Palace']!.menu.find(
+        (m) => m.name === 'Margherita',
+      )!;
       const headers = { 'idempotency-key': 'retry-42' };
       const body = { m_id: margherita.id, quantity: 2 };
       const first = await rest(base, 'POST', '/order', { token: user.token, headers, body });
@@ -139,7 +190,9 @@ for (const target of storeTargets()) {
       const second = await rest(base, 'POST', '/order', { token: user.token, headers, body });
       expect(second.status).toBe(201);
       expect(second.body.o_id).toBe(first.body.o_id);
-      const after = (await demoIds(base))['Pizza Palace']!.menu.find((m) => m.name === 'Margherita')!;
+      const after = (await demoIds(base))['Pizza Palace']!.menu.find(
+        (m) => m.name === 'Margherita',
+      )!;
       expect(after.inStore).toBe(margherita.inStore - 2);
       const other = await rest(base, 'POST', '/order', {
         token: user.token,
@@ -150,13 +203,19 @@ for (const target of storeTargets()) {
     });
 
     it('refuses the wrong role and a missing token', async () => {
-      const asBusiness = await rest(base, 'POST', '/order', { token: business.token, body: { m_id: itemId, quantity: 1 } });
+      const asBusiness = await rest(base, 'POST', '/order', {
+        token: business.token,
+        body: { m_id: itemId, quantity: 1 },
+      });
       expect(asBusiness.status).toBe(403);
       expect(asBusiness.body.error.code).toBe('FORBIDDEN');
       const anonymous = await rest(base, 'GET', '/get_orders');
       expect(anonymous.status).toBe(401);
       expect(anonymous.body.error.code).toBe('UNAUTHENTICATED');
-      const asUser = await rest(base, 'POST', '/set-menu-and-instore', { token: user.token, body: { items: [] } });
+      const asUser = await rest(base, 'POST', '/set-menu-and-instore', {
+        token: user.token,
+        body: { items: [] },
+      });
       expect(asUser.status).toBe(403);
     });
 
@@ -164,7 +223,10 @@ for (const target of storeTargets()) {
       const bob = await loginUser(base, 'bob', 'bob-pass');
       const mine = await rest(base, 'GET', '/get_orders?state=pending', { token: user.token });
       const target = mine.body.orders[0].o_id;
-      const attempt = await rest(base, 'POST', '/cancel_order', { token: bob.token, body: { o_id: target } });
+      const attempt = await rest(base, 'POST', '/cancel_order', {
+        token: bob.token,
+        body: { o_id: target },
+      });
       expect(attempt.status).toBe(404);
       expect(attempt.body.error.code).toBe('NOT_FOUND');
       const still = await rest(base, 'GET', '/get_orders?state=pending', { token: user.token });

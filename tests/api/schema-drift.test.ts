@@ -13,11 +13,19 @@ describe('schema/schema.graphql', () => {
   it('keeps every name the SPEC fixes', () => {
     const sdl = printSchema(schema);
     for (const name of [
-      'me: Viewer', 'businesses: [Business!]!', 'menu(businessId: ID!): [MenuItem!]!', 'order(id: ID!): Order',
-      'orders(state: OrderState): [Order!]!', 'signUpUser(name: String!, password: String!): AuthPayload!',
+      'me: Viewer',
+      'businesses: [Business!]!',
+      'menu(businessId: ID!): [MenuItem!]!',
+      'order(id: ID!): Order',
+      'orders(state: OrderState): [Order!]!',
+      'signUpUser(name: String!, password: String!): AuthPayload!',
       'placeOrder(idempotencyKey: String, menuItemId: ID!, quantity: Int!): Order!',
-      'setMenuAndInstore(items: [MenuItemInput!]!): [MenuItem!]!', 'orderUpdated(id: ID): Order!',
-      'newOrder: Order!', 'menuUpdated(businessId: ID!): MenuItem!', 'queuePosition: Int', 'estimatedReadyAt: DateTime',
+      'setMenuAndInstore(items: [MenuItemInput!]!): [MenuItem!]!',
+      'orderUpdated(id: ID): Order!',
+      'newOrder: Order!',
+      'menuUpdated(businessId: ID!): MenuItem!',
+      'queuePosition: Int',
+      'estimatedReadyAt: DateTime',
       'history: [OrderEvent!]!',
     ]) {
       expect(sdl).toContain(name);

@@ -61,7 +61,11 @@ export async function rest<T = any>(
   if (body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json';
   }
-  const response = await fetch(`${base}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    ...(body !== undefined ? { body } : {}),
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -73,14 +77,20 @@ export async function rest<T = any>(
 }
 
 export async function loginUser(base: string, name: string, password: string) {
-  const r = await rest(base, 'POST', '/user_login', { body: { u_name: name, u_password: password } });
-  if (r.status !== 200) throw new Error(`login ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  const r = await rest(base, 'POST', '/user_login', {
+    body: { u_name: name, u_password: password },
+  });
+  if (r.status !== 200)
+    throw new Error(`login ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { token: string; u_id: string; u_name: string };
 }
 
 export async function loginBusiness(base: string, name: string, password: string) {
-  const r = await rest(base, 'POST', '/business_login', { body: { e_name: name, e_password: password } });
-  if (r.status !== 200) throw new Error(`login ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  const r = await rest(base, 'POST', '/business_login', {
+    body: { e_name: name, e_password: password },
+  });
+  if (r.status !== 200)
+    throw new Error(`login ${name} failed: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { token: string; e_id: string; e_name: string };
 }
 
@@ -129,7 +139,11 @@ export function record<T = any>(
           } else if (errors.length || recorder.done) {
             waiters.delete(check);
             clearTimeout(timer);
-            reject(new Error(`subscription ended: ${JSON.stringify(errors)} after ${JSON.stringify(values)}`));
+            reject(
+              new Error(
+                `subscription ended: ${JSON.stringify(errors)} after ${JSON.stringify(values)}`,
+              ),
+            );
           }
         };
         const timer = setTimeout(() => {

@@ -40,7 +40,10 @@ export async function spawnOrderly(
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
   let buffer = '';
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${entry} did not start in time: ${stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`${entry} did not start in time: ${stderr}`)),
+      timeoutMs,
+    );
     proc.once('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`${entry} exited with ${code}: ${stderr}`));

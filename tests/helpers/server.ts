@@ -28,7 +28,13 @@ export async function demoIds(url: string) {
     body: JSON.stringify({ query: '{ businesses { id name menu { id name inStore price } } }' }),
   });
   const { data } = (await response.json()) as {
-    data: { businesses: { id: string; name: string; menu: { id: string; name: string; inStore: number; price: number }[] }[] };
+    data: {
+      businesses: {
+        id: string;
+        name: string;
+        menu: { id: string; name: string; inStore: number; price: number }[];
+      }[];
+    };
   };
   const byName = Object.fromEntries(data.businesses.map((b) => [b.name, b]));
   return byName as Record<string, (typeof data.businesses)[number]>;

@@ -20,7 +20,8 @@ export function pgliteTarget(): StoreTarget {
 
 /** A PostgreSQL URL pointing at a new, empty schema. */
 export function postgresTarget(): StoreTarget {
-  if (!TEST_DATABASE_URL) return { name: 'postgres', databaseUrl: undefined, cleanup: async () => undefined };
+  if (!TEST_DATABASE_URL)
+    return { name: 'postgres', databaseUrl: undefined, cleanup: async () => undefined };
   const schema = `t_${process.pid}_${randomBytes(4).toString('hex')}`;
   const url = new URL(TEST_DATABASE_URL);
   url.searchParams.set('schema', schema);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from 'graphql-ws';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { cookingSpans, maxConcurrent } from '../helpers/kitchen-events.js';
-import { startServer, type TestServer } from '../helpers/server.js';
+import { startServer } from '../helpers/server.js';
 
 const PREP_MS = 200;
 
@@ -18,10 +18,17 @@ async function setup(prepMs: number) {
   });
   const itemId: string = item.body.items[0].m_id;
   const place = async () =>
-    (await rest(base, 'POST', '/order', { token: user.token, body: { m_id: itemId, quantity: 1 } })).body.o_id as string;
+    (await rest(base, 'POST', '/order', { token: user.token, body: { m_id: itemId, quantity: 1 } }))
+      .body.o_id as string;
   const accept = async (id: string) =>
-    (await gqlOk(base, `mutation($id: ID!) { acceptOrder(id: $id) { id state estimatedReadyAt queuePosition } }`, { id }, business.token))
-      .acceptOrder as { id: string; estimatedReadyAt: string; queuePosition: number };
+    (
+      await gqlOk(
+        base,
+        `mutation($id: ID!) { acceptOrder(id: $id) { id state estimatedReadyAt queuePosition } }`,
+        { id },
+        business.token,
+      )
+    ).acceptOrder as { id: string; estimatedReadyAt: string; queuePosition: number };
   return { server, base, user, business, place, accept };
 }
 
@@ -46,7 +53,10 @@ describe('kitchen: five orders, two slots', () => {
     for (const id of ids) await ctx.accept(id);
 
     // Live view: replay the stream and track what is in the oven after each event.
-    await live.until((v) => ids.every((id) => v.some((o) => o.id === id && o.state === 'COMPLETED')), 5_000);
+    await live.until(
+      (v) => ids.every((id) => v.some((o) => o.id === id && o.state === 'COMPLETED')),
+      5_000,
+    );
     const finishedAt = Date.now();
     const oven = new Set<string>();
     let liveMax = 0;
@@ -81,7 +91,12 @@ describe('kitchen: estimates and early completion', () => {
       for (let i = 0; i < 5; i++) ids.push(await ctx.place());
       const promised = new Map<string, number>();
       for (const id of ids) promised.set(id, Date.parse((await ctx.accept(id)).estimatedReadyAt));
-      await waitFor(async () => (await cookingSpans(ctx.server.app.db, ctx.business.e_id)).filter((s) => s.completed).length === 5, 5_000);
+      await waitFor(
+        async () =>
+          (await cookingSpans(ctx.server.app.db, ctx.business.e_id)).filter((s) => s.completed)
+            .length === 5,
+        5_000,
+      );
       const spans = await cookingSpans(ctx.server.app.db, ctx.business.e_id);
       const errors = spans.map((s) => Math.abs(s.completed! - promised.get(s.orderId)!));
       expect(Math.max(...errors)).toBeLessThanOrEqual(prep / 4);
@@ -95,19 +110,39 @@ describe('kitchen: estimates and early completion', () => {
     try {
       const ids = [await ctx.place(), await ctx.place(), await ctx.place()];
       for (const id of ids) await ctx.accept(id);
-      await waitFor(async () => (await cookingSpans(ctx.server.app.db, ctx.business.e_id)).length === 2, 3_000);
-      const third = await gqlOk(ctx.base, `query($id: ID!) { order(id: $id) { state queuePosition } }`, { id: ids[2] }, ctx.user.token);
+      await waitFor(
+        async () => (await cookingSpans(ctx.server.app.db, ctx.business.e_id)).length === 2,
+        3_000,
+      );
+      const third = await gqlOk(
+        ctx.base,
+        `query($id: ID!) { order(id: $id) { state queuePosition } }`,
+        { id: ids[2] },
+        ctx.user.token,
+      );
       expect(third.order).toEqual({ state: 'ACCEPTED', queuePosition: 1 });
 
-      const done = await gqlOk(ctx.base, `mutation($id: ID!) { completeOrder(id: $id) { state } }`, { id: ids[0] }, ctx.business.token);
+      const done = await gqlOk(
+        ctx.base,
+        `mutation($id: ID!) { completeOrder(id: $id) { state } }`,
+        { id: ids[0] },
+        ctx.business.token,
+      );
       expect(done.completeOrder.state).toBe('COMPLETED');
-      await waitFor(async () => (await cookingSpans(ctx.server.app.db, ctx.business.e_id)).length === 3, 2_000);
+      await waitFor(
+        async () => (await cookingSpans(ctx.server.app.db, ctx.business.e_id)).length === 3,
+        2_000,
+      );
       const rows = await ctx.server.app.db.query<{ order_id: string; to_state: string; at: Date }>(
         `SELECT order_id, to_state, at FROM order_events WHERE order_id = ANY($1::uuid[]) ORDER BY id`,
         [ids],
       );
-      const completedAt = rows.find((r) => r.order_id === ids[0] && r.to_state === 'completed')!.at.getTime();
-      const nextStartedAt = rows.find((r) => r.order_id === ids[2] && r.to_state === 'processing')!.at.getTime();
+      const completedAt = rows
+        .find((r) => r.order_id === ids[0] && r.to_state === 'completed')!
+        .at.getTime();
+      const nextStartedAt = rows
+        .find((r) => r.order_id === ids[2] && r.to_state === 'processing')!
+        .at.getTime();
       expect(nextStartedAt - completedAt).toBeGreaterThanOrEqual(0);
       expect(nextStartedAt - completedAt).toBeLessThan(50);
     } finally {

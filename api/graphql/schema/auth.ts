@@ -19,9 +19,11 @@ const AuthPayloadRef = builder.objectRef<AuthShape>('AuthPayload').implement({
   }),
 });
 
-
 builder.mutationFields((t) => {
-  const args = { name: t.arg.string({ required: true }), password: t.arg.string({ required: true }) };
+  const args = {
+    name: t.arg.string({ required: true }),
+    password: t.arg.string({ required: true }),
+  };
   return {
     signUpUser: t.field({
       type: AuthPayloadRef,

@@ -8,9 +8,12 @@ import { MenuItemRef } from './menu-item.js';
 import { BusinessRef, UserRef } from './viewer.js';
 
 const OrderEventRef = builder
-  .objectRef<{ at: string; from: OrderView['state'] | null; to: OrderView['state']; actor: 'user' | 'business' | 'kitchen' }>(
-    'OrderEvent',
-  )
+  .objectRef<{
+    at: string;
+    from: OrderView['state'] | null;
+    to: OrderView['state'];
+    actor: 'user' | 'business' | 'kitchen';
+  }>('OrderEvent')
   .implement({
     fields: (t) => ({
       at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
@@ -89,19 +92,22 @@ builder.mutationFields((t) => {
       type: OrderRef,
       authScopes: { user: true },
       args: id,
-      resolve: (_root, args, ctx) => ctx.services.orders.cancelOrder(viewerOf(ctx), args.id, meta(ctx)),
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.cancelOrder(viewerOf(ctx), args.id, meta(ctx)),
     }),
     acceptOrder: t.field({
       type: OrderRef,
       authScopes: { business: true },
       args: id,
-      resolve: (_root, args, ctx) => ctx.services.orders.acceptOrder(viewerOf(ctx), args.id, meta(ctx)),
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.acceptOrder(viewerOf(ctx), args.id, meta(ctx)),
     }),
     rejectOrder: t.field({
       type: OrderRef,
       authScopes: { business: true },
       args: id,
-      resolve: (_root, args, ctx) => ctx.services.orders.rejectOrder(viewerOf(ctx), args.id, meta(ctx)),
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.rejectOrder(viewerOf(ctx), args.id, meta(ctx)),
     }),
     completeOrder: t.field({
       type: OrderRef,
