@@ -57,7 +57,7 @@ async function getThroughNginx(path: string): Promise<{ status: number; colour: 
 
 /** Runs a playbook while the load loop hits nginx, and returns both outcomes. */
 async function underLoad(playbook: string, version: string, tarball?: string) {
-  const load = startLoad(nginxPort, { workers: 4, maxSeconds: 200 });
+  const load = startLoad(nginxPort, { workers: 2, pauseMs: 20, maxSeconds: 200 });
   const extra: Record<string, string> = version ? { orderly_version: version } : {};
   if (tarball) extra['orderly_release_tarball'] = tarball;
   const result = await runPlaybook(playbook, inventory, varsFile, extra);
@@ -105,9 +105,9 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
         node_runtime_binary: process.execPath,
         orderly_node_binary: process.execPath,
         orderly_ports: ports,
-        orderly_ready_retries: 10,
+        orderly_ready_retries: 6,
         orderly_ready_delay: 1,
-        orderly_drain_seconds: 2,
+        orderly_drain_seconds: 1,
         orderly_secret_env: {
           DATABASE_URL: databaseUrl,
           JWT_SECRET: randomBytes(32).toString('base64url'),

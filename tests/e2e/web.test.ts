@@ -467,19 +467,22 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .click();
       await alice.page.waitForURL(/#\/orders\//);
       const earlyId = orderIdFrom(alice.page);
+      // alice watches My orders meanwhile: the row moves live and a toast says what happened.
+      await alice.page.getByRole('link', { name: 'My orders' }).click();
+      const row = (state: string) =>
+        alice.page.locator(`[data-testid=my-order][data-order-id="${earlyId}"][data-state=${state}]`);
+      await row('PENDING').waitFor();
       const ticket = pizza.page.locator(`[data-testid=ticket][data-order-id="${earlyId}"]`);
       await ticket.getByRole('button', { name: /^Accept/ }).click();
+      await alice.page.getByText('Pizza Palace accepted your 1 × Margherita.').waitFor();
       const cooking = pizza.page.locator(
         `[data-testid=column-oven] [data-testid=ticket][data-order-id="${earlyId}"]`,
       );
       await cooking.getByRole('button', { name: /^Complete now/ }).click();
       const completedAt = Date.now();
-      await alice.page.locator('[data-testid=order-status][data-state=COMPLETED]').waitFor();
+      await row('COMPLETED').waitFor();
       figures['complete now → customer sees Ready (ms)'] = Date.now() - completedAt;
-      await alice.page.goto('/#/orders');
-      await alice.page
-        .locator(`[data-testid=my-order][data-order-id="${earlyId}"][data-state=COMPLETED]`)
-        .waitFor();
+      await alice.page.getByText('Your 1 × Margherita is ready!').waitFor();
       await alice.page
         .locator(`[data-testid=my-order][data-order-id="${rejectedId}"][data-state=REJECTED]`)
         .waitFor();

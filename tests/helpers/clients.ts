@@ -100,6 +100,7 @@ export function wsClient(base: string, token?: string): Client {
     webSocketImpl: WebSocket,
     retryAttempts: 0,
     lazy: false,
+    onNonLazyError: () => undefined,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     on: { error: () => undefined },
   });
