@@ -468,9 +468,14 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       await alice.page.waitForURL(/#\/orders\//);
       const earlyId = orderIdFrom(alice.page);
       // alice watches My orders meanwhile: the row moves live and a toast says what happened.
-      await alice.page.getByRole('link', { name: 'My orders' }).click();
+      await alice.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My orders' })
+        .click();
       const row = (state: string) =>
-        alice.page.locator(`[data-testid=my-order][data-order-id="${earlyId}"][data-state=${state}]`);
+        alice.page.locator(
+          `[data-testid=my-order][data-order-id="${earlyId}"][data-state=${state}]`,
+        );
       await row('PENDING').waitFor();
       const ticket = pizza.page.locator(`[data-testid=ticket][data-order-id="${earlyId}"]`);
       await ticket.getByRole('button', { name: /^Accept/ }).click();

@@ -7,7 +7,6 @@ import {
   isDirty,
   mapServerErrors,
   rowsFromItems,
-  stepStock,
   toMenuItemInput,
   validateRows,
 } from './menuEditor';
@@ -107,13 +106,5 @@ describe('applySaved', () => {
     const calzone = { id: 'm9', name: 'Calzone', imageUrl: '', price: 12, inStore: 5 };
     const withEcho = applyServerItem([fresh], calzone);
     expect(applySaved(withEcho, ['new-1'], [calzone]).map((row) => row.key)).toEqual(['m9']);
-  });
-});
-
-describe('stepStock', () => {
-  it('steps and never goes below zero', () => {
-    expect(stepStock('3', 1)).toBe('4');
-    expect(stepStock('0', -1)).toBe('0');
-    expect(stepStock('abc', 1)).toBe('1');
   });
 });

@@ -178,8 +178,3 @@ export function applySaved(
   }
   return next;
 }
-
-export function stepStock(value: string, delta: number): string {
-  const current = /^\d+$/.test(value.trim()) ? Number(value.trim()) : 0;
-  return String(Math.max(0, current + delta));
-}

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderState } from '../gql/graphql';
-import { canCancel, isFinalState, shortId, statusLook, stockLabel, timelineSteps } from './status';
+import {
+  canCancel,
+  isFinalState,
+  orderAlert,
+  shortId,
+  statusLook,
+  stockLabel,
+  timelineSteps,
+} from './status';
 
 const states: OrderState[] = [
   'PENDING',
@@ -78,5 +86,31 @@ describe('shortId', () => {
   it('keeps numeric ids and shortens UUIDs for tickets', () => {
     expect(shortId('42')).toBe('42');
     expect(shortId('ca379daa-ebb6-43e2-9f81-79a82ba934ee')).toBe('CA379D');
+  });
+});
+
+describe('orderAlert', () => {
+  const order = (state: OrderState) => ({
+    state,
+    quantity: 2,
+    menuItem: { name: 'Margherita' },
+    business: { name: 'Pizza Palace' },
+  });
+
+  it('announces what the kitchen did, in words', () => {
+    expect(orderAlert('PENDING', order('ACCEPTED'))?.message).toBe(
+      'Pizza Palace accepted your 2 × Margherita.',
+    );
+    expect(orderAlert('PROCESSING', order('COMPLETED'))).toEqual({
+      kind: 'success',
+      message: 'Your 2 × Margherita is ready!',
+    });
+    expect(orderAlert(undefined, order('REJECTED'))?.kind).toBe('error');
+  });
+
+  it('stays quiet about the customer’s own actions and queue moves', () => {
+    expect(orderAlert(undefined, order('PENDING'))).toBeNull();
+    expect(orderAlert('PENDING', order('CANCELLED'))).toBeNull();
+    expect(orderAlert('ACCEPTED', order('ACCEPTED'))).toBeNull();
   });
 });

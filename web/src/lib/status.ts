@@ -147,3 +147,41 @@ export function stockLabel(inStore: number): string {
   if (inStore <= 5) return `Only ${inStore} left`;
   return `${inStore} in stock`;
 }
+
+export interface OrderAlert {
+  kind: 'success' | 'info' | 'error';
+  message: string;
+}
+
+/**
+ * What to tell a customer who is looking at another screen when their order changes state;
+ * null when there is nothing new for them (their own placing or cancelling, or a queue move).
+ */
+export function orderAlert(
+  previous: OrderState | undefined,
+  order: {
+    state: OrderState;
+    quantity: number;
+    menuItem: { name: string };
+    business: { name: string };
+  },
+): OrderAlert | null {
+  if (previous === order.state) return null;
+  const what = `${order.quantity} × ${order.menuItem.name}`;
+  switch (order.state) {
+    case 'PENDING':
+    case 'CANCELLED':
+      return null;
+    case 'ACCEPTED':
+      return { kind: 'info', message: `${order.business.name} accepted your ${what}.` };
+    case 'PROCESSING':
+      return { kind: 'info', message: `Your ${what} is in the oven.` };
+    case 'COMPLETED':
+      return { kind: 'success', message: `Your ${what} is ready!` };
+    case 'REJECTED':
+      return {
+        kind: 'error',
+        message: `${order.business.name} declined your ${what}. You have not been charged.`,
+      };
+  }
+}
