@@ -13,6 +13,7 @@ import { createGraphQLServer } from './graphql/yoga.js';
 import { readBody } from './http/body.js';
 import { clientAddress, sendError, sendJson, SECURITY_HEADERS } from './http/respond.js';
 import { createStaticHandler } from './http/static.js';
+import { handleCors } from './http/cors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createBus } from './pubsub.js';
@@ -76,6 +77,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       windowSeconds: 15 * 60,
       delayStepMs: 250,
       redis: throttleRedis,
+      keyPrefix: config.redisPrefix,
     }),
   });
   const orders = new OrdersService({
@@ -118,7 +120,13 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   const contextFor = async (req: IncomingMessage, requestId: string): Promise<Context> =>
     createContext(services, await viewerFrom(req.headers.authorization), requestId, addressOf(req));
 
-  const yoga = createGraphQLServer({ schema, log, graphiql: !config.production });
+  const yoga = createGraphQLServer({
+    schema,
+    log,
+    graphiql: !config.production,
+    introspection: !config.production,
+  });
+  const corsOrigins = new Set(config.corsOrigins);
   const handleRest = createRestHandler({ schema, contextFor, log });
   const serveStatic = createStaticHandler(config.webDir);
   const ws = createWebSocketServer({
@@ -176,12 +184,17 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     }
     const route = routeLabel(url.pathname);
     res.once('finish', () => {
-      metrics.httpRequests.observe(
-        { route, method: req.method ?? 'GET', status: String(res.statusCode) },
-        (performance.now() - started) / 1000,
-      );
+      const seconds = (performance.now() - started) / 1000;
+      metrics.httpRequests.observe({ route, method: req.method ?? 'GET', status: String(res.statusCode) }, seconds);
+      if (route !== '/healthz' && route !== '/metrics') {
+        log.info(
+          { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          'request',
+        );
+      }
     });
     try {
+      if (handleCors(req, res, corsOrigins)) return;
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
         const ready = !stopping && (await db.ping());

@@ -28,6 +28,10 @@ export interface AppConfig {
   /** Loosen login throttling for tests that log in many times. */
   loginMaxFailures: number;
   trustProxy: boolean;
+  /** Prefix of the keys this deployment keeps in Redis (login throttling). */
+  redisPrefix: string;
+  /** Browser origins other than our own that may call the API (CORS). */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -76,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDir: path.resolve(env.WEB_DIR || 'web/dist'),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    redisPrefix: env.REDIS_PREFIX || 'orderly',
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
   };
 }
 

@@ -1,6 +1,7 @@
 // GraphQL over HTTP (graphql-yoga): masked unexpected errors and a SPEC code on every error.
 import { createYoga, type Plugin } from 'graphql-yoga';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
 import { DomainError, errorCodeOf, isErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
@@ -10,10 +11,20 @@ export interface ServerContext {
   makeContext: () => Promise<Context>;
 }
 
+/** Bounds on one operation, checked before it runs (over HTTP and WebSocket alike). */
+export const QUERY_LIMITS = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 20,
+  maxCost: 5_000,
+} as const;
+
 export function createGraphQLServer(options: {
   schema: GraphQLSchema;
   log: Logger;
   graphiql: boolean;
+  introspection: boolean;
 }) {
   const { log } = options;
   return createYoga<ServerContext, Context>({
@@ -37,7 +48,19 @@ export function createGraphQLServer(options: {
         });
       },
     },
-    plugins: [useErrorCodes()],
+    batching: false,
+    plugins: [
+      EnvelopArmorPlugin({
+        maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+        maxAliases: { n: QUERY_LIMITS.maxAliases, exposeLimits: true },
+        maxTokens: { n: QUERY_LIMITS.maxTokens, exposeLimits: true },
+        maxDirectives: { n: QUERY_LIMITS.maxDirectives, exposeLimits: true },
+        costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: true, exposeLimits: true },
+        blockFieldSuggestion: { enabled: !options.introspection },
+      }),
+      ...(options.introspection ? [] : [useNoIntrospection()]),
+      useErrorCodes(),
+    ],
   });
 }
 
@@ -54,6 +77,14 @@ function useErrorCodes(): Plugin {
           (e.extensions as Record<string, unknown>).code = errorCodeOf(e);
         }
       }
+    },
+  };
+}
+
+function useNoIntrospection(): Plugin {
+  return {
+    onValidate({ addValidationRule }) {
+      addValidationRule(NoSchemaIntrospectionCustomRule);
     },
   };
 }

@@ -23,6 +23,7 @@ export interface ThrottleOptions {
   /** Extra delay per failure beyond half the allowance, in ms. */
   delayStepMs: number;
   redis?: Redis | undefined;
+  keyPrefix?: string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -36,8 +37,9 @@ export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
           duration: options.windowSeconds,
         })
       : new RateLimiterMemory({ keyPrefix, points, duration: options.windowSeconds });
-  const byName = make(options.maxFailuresPerName, 'login-fail-name');
-  const byAddress = make(options.maxFailuresPerAddress, 'login-fail-ip');
+  const prefix = options.keyPrefix ?? 'orderly';
+  const byName = make(options.maxFailuresPerName, `${prefix}:login-fail-name`);
+  const byAddress = make(options.maxFailuresPerAddress, `${prefix}:login-fail-ip`);
   const sleep = options.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
 
   const refused = (msBeforeNext: number) =>
