@@ -25,4 +25,8 @@ if [ -n "$version" ]; then
 fi
 
 cd "$work/ansible"
-ansible-playbook -i "inventories/$environment/aws_ec2.yml" "playbooks/$playbook.yml" "${extra[@]}"
+inventory="inventories/$environment/aws_ec2.yml"
+if [ "$playbook" = deploy ]; then
+  ansible-playbook -i "$inventory" playbooks/site.yml
+fi
+ansible-playbook -i "$inventory" "playbooks/$playbook.yml" "${extra[@]}"

@@ -24,7 +24,7 @@ describe('Ansible', () => {
     expect(result.status).toBe(0);
   });
 
-  it.skipIf(!hasAnsible).each(['deploy', 'rollback'])('playbooks/%s.yml passes ansible-playbook --syntax-check', (playbook) => {
+  it.skipIf(!hasAnsible).each(['site', 'deploy', 'rollback'])('playbooks/%s.yml passes ansible-playbook --syntax-check', (playbook) => {
     const result = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', `playbooks/${playbook}.yml`], { cwd: ansibleDir });
     expect(result.status, result.output).toBe(0);
   });
@@ -43,8 +43,8 @@ describe('Ansible', () => {
     }
   });
 
-  it('deploys and rolls back one host at a time, stopping at the first failure', () => {
-    for (const playbook of ['deploy', 'rollback']) {
+  it('provisions, deploys and rolls back one host at a time, stopping at the first failure', () => {
+    for (const playbook of ['site', 'deploy', 'rollback']) {
       const plays = parse(readFileSync(join(ansibleDir, 'playbooks', `${playbook}.yml`), 'utf8')) as Record<string, unknown>[];
       expect(plays[0]).toMatchObject({ hosts: 'app', serial: 1, any_errors_fatal: true, max_fail_percentage: 0 });
     }

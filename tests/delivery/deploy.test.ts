@@ -143,7 +143,12 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('deploys release v1 of the built app on the blue colour behind nginx', { timeout: 180_000 }, async () => {
+  it('provisions nginx, then deploys release v1 of the built app on the blue colour', { timeout: 180_000 }, async () => {
+    const provision = await runPlaybook('site', inventory, varsFile, {});
+    figures['provision (site.yml)'] = { playbook: provision };
+    expect(provision.status, explain(provision)).toBe(0);
+    expect(existsSync(join(nginxDir, 'nginx.pid'))).toBe(true);
+
     const result = await runPlaybook('deploy', inventory, varsFile, {
       orderly_version: versions.v1,
       orderly_release_tarball: tarballs.v1,
@@ -161,7 +166,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     expect(blue).toBeDefined();
     expect(releaseOf(blue as number)).toBe(releaseDir(versions.v1));
     expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v1));
-    expect(readFileSync(join(root, 'state', 'active-colour'), 'utf8').trim()).toBe('blue');
+    expect(readFileSync(join(root, 'var', 'active-colour'), 'utf8').trim()).toBe('blue');
     expect(readFileSync(join(releaseDir(versions.v1), 'RELEASE'), 'utf8')).toContain(`version=${versions.v1}`);
   });
 
@@ -202,7 +207,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     expect(runningPid(root, 'green')).toBe(greenBefore);
     expect(runningPid(root, 'blue'), 'the never-ready release was stopped').toBeUndefined();
     expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v2));
-    expect(readFileSync(join(root, 'state', 'active-colour'), 'utf8').trim()).toBe('green');
+    expect(readFileSync(join(root, 'var', 'active-colour'), 'utf8').trim()).toBe('green');
     expect(await getThroughNginx('/readyz')).toMatchObject({ status: 200, colour: 'green' });
   });
 

@@ -129,7 +129,7 @@ export function runPlaybook(playbook: string, inventory: string, varsFile: strin
 
 /** The pid recorded for a colour, if that process is alive. */
 export function runningPid(root: string, colour: string): number | undefined {
-  const pidFile = join(root, 'run', `orderly-${colour}.pid`);
+  const pidFile = join(root, 'var', `orderly-${colour}.pid`);
   if (!existsSync(pidFile)) return undefined;
   const pid = Number(readFileSync(pidFile, 'utf8').trim());
   return Number.isInteger(pid) && pid > 0 && existsSync(`/proc/${pid}`) ? pid : undefined;
