@@ -337,7 +337,10 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       const quattro = menuCard(alice.page, 'Quattro Formaggi');
       await quattro.waitFor();
 
-      await pizza.page.getByRole('link', { name: 'Menu & stock' }).click();
+      await pizza.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Menu & stock' })
+        .click();
       const row = pizza.page.locator(
         `[data-testid=menu-row][data-item-id="${menu['Quattro Formaggi']!.id}"]`,
       );
@@ -437,6 +440,9 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       await card.getByTestId('stock').filter({ hasText: 'Sold out' }).waitFor();
       expect(await card.getByRole('button', { name: 'Sold out' }).isDisabled()).toBe(true);
       expect(await card.evaluate((el) => el.classList.contains('sold-out'))).toBe(true);
+      // The business, busy in Menu & stock, still hears about new orders.
+      await pizza.page.getByRole('link', { name: 'Open the board' }).first().waitFor();
+      expect(await pizza.page.title()).toMatch(/^\(\d+\) Menu & stock · Orderly$/);
     },
     60_000,
   );
@@ -450,7 +456,10 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .click();
       await alice.page.waitForURL(/#\/orders\//);
       const rejectedId = orderIdFrom(alice.page);
-      await pizza.page.getByRole('link', { name: 'Board' }).click();
+      await pizza.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Board' })
+        .click();
       await pizza.page
         .locator(`[data-testid=ticket][data-order-id="${rejectedId}"]`)
         .getByRole('button', { name: /^Reject/ })
@@ -509,6 +518,67 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .locator(`[data-testid=column-new] [data-testid=ticket][data-order-id="${missedId}"]`)
         .waitFor({ timeout: 15_000 });
       await pizza.page.getByTestId('reconnecting').waitFor({ state: 'detached', timeout: 15_000 });
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'signs people up, explains form and server refusals in words, and logs out',
+    async () => {
+      const person = await openAs(browser, url);
+      try {
+        const { page } = person;
+        const form = page.locator('form');
+        await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+        await page.getByLabel('Your name').fill('carol');
+        await page.getByLabel('Password', { exact: true }).fill('short');
+        await form.getByRole('button', { name: 'Create account' }).click();
+        await page.getByText('Passwords have at least 8 characters.').waitFor();
+        expect(
+          await page.getByLabel('Password', { exact: true }).getAttribute('aria-invalid'),
+        ).toBe('true');
+        await page.getByLabel('Password', { exact: true }).fill('carol-pass');
+        await form.getByRole('button', { name: 'Create account' }).click();
+        await page.getByTestId('whoami').filter({ hasText: 'carol' }).waitFor();
+
+        await page.getByRole('button', { name: 'Log out' }).click();
+        await page
+          .getByTestId('session-notice')
+          .filter({ hasText: 'You have logged out.' })
+          .waitFor();
+        await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+        await page.getByLabel('Your name').fill('carol');
+        await page.getByLabel('Password', { exact: true }).fill('another-pass');
+        await form.getByRole('button', { name: 'Create account' }).click();
+        await page
+          .getByTestId('login-error')
+          .filter({ hasText: 'That name is already taken.' })
+          .waitFor();
+
+        await page.getByRole('button', { name: 'Log in', exact: true }).first().click();
+        await page.getByLabel('Your name').fill('carol');
+        await page.getByLabel('Password', { exact: true }).fill('wrong-password');
+        await form.getByRole('button', { name: 'Log in', exact: true }).click();
+        await page
+          .getByTestId('login-error')
+          .filter({ hasText: 'That name and password do not match.' })
+          .waitFor();
+        await screenshot(page, 'desktop-login-refused');
+
+        // A new business starts with an empty board and an empty menu.
+        await page.getByRole('button', { name: 'Sign up', exact: true }).click();
+        await page.getByText('A business', { exact: true }).click();
+        await page.getByLabel('Business name').fill('Noodle Nook');
+        await page.getByLabel('Password', { exact: true }).fill('noodle-pass');
+        await form.getByRole('button', { name: 'Create account' }).click();
+        await page.getByRole('heading', { name: 'Noodle Nook' }).waitFor();
+        await page.getByText('No new orders.').waitFor();
+        await page.getByRole('link', { name: 'Menu & stock' }).click();
+        await page.getByText('Your menu is empty. Add your first item.').waitFor();
+        expect(person.problems).toEqual([]);
+      } finally {
+        await person.context.close();
+      }
     },
     60_000,
   );

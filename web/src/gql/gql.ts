@@ -31,6 +31,9 @@ type Documents = {
     "\n  query MyMenu {\n    me {\n      ... on Business {\n        id\n        name\n        menu {\n          ...EditableMenuItem\n        }\n      }\n    }\n  }\n": typeof types.MyMenuDocument,
     "\n  subscription MyMenuUpdated($businessId: ID!) {\n    menuUpdated(businessId: $businessId) {\n      ...EditableMenuItem\n    }\n  }\n": typeof types.MyMenuUpdatedDocument,
     "\n  mutation SaveMenu($items: [MenuItemInput!]!) {\n    setMenuAndInstore(items: $items) {\n      ...EditableMenuItem\n    }\n  }\n": typeof types.SaveMenuDocument,
+    "\n  subscription NewOrder {\n    newOrder {\n      ...Ticket\n    }\n  }\n": typeof types.NewOrderDocument,
+    "\n  subscription OrderDecided {\n    orderUpdated {\n      id\n      state\n    }\n  }\n": typeof types.OrderDecidedDocument,
+    "\n  query PendingOrders {\n    orders(state: PENDING) {\n      ...Ticket\n    }\n  }\n": typeof types.PendingOrdersDocument,
     "\n  fragment BusinessCard on Business {\n    id\n    name\n    imageUrl\n    kitchen {\n      capacity\n      cooking\n      queueLength\n      prepTimeMs\n    }\n  }\n": typeof types.BusinessCardFragmentDoc,
     "\n  query Businesses {\n    businesses {\n      ...BusinessCard\n    }\n  }\n": typeof types.BusinessesDocument,
     "\n  fragment MenuItemCard on MenuItem {\n    id\n    name\n    imageUrl\n    price\n    inStore\n  }\n": typeof types.MenuItemCardFragmentDoc,
@@ -62,6 +65,9 @@ const documents: Documents = {
     "\n  query MyMenu {\n    me {\n      ... on Business {\n        id\n        name\n        menu {\n          ...EditableMenuItem\n        }\n      }\n    }\n  }\n": types.MyMenuDocument,
     "\n  subscription MyMenuUpdated($businessId: ID!) {\n    menuUpdated(businessId: $businessId) {\n      ...EditableMenuItem\n    }\n  }\n": types.MyMenuUpdatedDocument,
     "\n  mutation SaveMenu($items: [MenuItemInput!]!) {\n    setMenuAndInstore(items: $items) {\n      ...EditableMenuItem\n    }\n  }\n": types.SaveMenuDocument,
+    "\n  subscription NewOrder {\n    newOrder {\n      ...Ticket\n    }\n  }\n": types.NewOrderDocument,
+    "\n  subscription OrderDecided {\n    orderUpdated {\n      id\n      state\n    }\n  }\n": types.OrderDecidedDocument,
+    "\n  query PendingOrders {\n    orders(state: PENDING) {\n      ...Ticket\n    }\n  }\n": types.PendingOrdersDocument,
     "\n  fragment BusinessCard on Business {\n    id\n    name\n    imageUrl\n    kitchen {\n      capacity\n      cooking\n      queueLength\n      prepTimeMs\n    }\n  }\n": types.BusinessCardFragmentDoc,
     "\n  query Businesses {\n    businesses {\n      ...BusinessCard\n    }\n  }\n": types.BusinessesDocument,
     "\n  fragment MenuItemCard on MenuItem {\n    id\n    name\n    imageUrl\n    price\n    inStore\n  }\n": types.MenuItemCardFragmentDoc,
@@ -158,6 +164,18 @@ export function graphql(source: "\n  subscription MyMenuUpdated($businessId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveMenu($items: [MenuItemInput!]!) {\n    setMenuAndInstore(items: $items) {\n      ...EditableMenuItem\n    }\n  }\n"): (typeof documents)["\n  mutation SaveMenu($items: [MenuItemInput!]!) {\n    setMenuAndInstore(items: $items) {\n      ...EditableMenuItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NewOrder {\n    newOrder {\n      ...Ticket\n    }\n  }\n"): (typeof documents)["\n  subscription NewOrder {\n    newOrder {\n      ...Ticket\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OrderDecided {\n    orderUpdated {\n      id\n      state\n    }\n  }\n"): (typeof documents)["\n  subscription OrderDecided {\n    orderUpdated {\n      id\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingOrders {\n    orders(state: PENDING) {\n      ...Ticket\n    }\n  }\n"): (typeof documents)["\n  query PendingOrders {\n    orders(state: PENDING) {\n      ...Ticket\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -121,13 +121,6 @@ export function cookingUrgency(remainingMs: number, prepTimeMs: number): Urgency
   return 'calm';
 }
 
-/** Ids still worth flagging: unseen and still waiting for a decision. */
-export function unseenPending(unseen: ReadonlySet<string>, orders: readonly OrderLike[]): number {
-  let count = 0;
-  for (const order of orders) if (order.state === 'PENDING' && unseen.has(order.id)) count += 1;
-  return count;
-}
-
 export function titleWithCount(base: string, count: number): string {
   return count > 0 ? `(${count}) ${base}` : base;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseHash, resolveRoute, type Route } from './router';
+import { href, pageTitle, parseHash, resolveRoute, type Route } from './router';
 
 describe('parseHash', () => {
   it('maps hashes to screens and back', () => {
@@ -37,5 +37,12 @@ describe('resolveRoute', () => {
       name: 'order',
       orderId: '1',
     });
+  });
+});
+
+describe('pageTitle', () => {
+  it('names the screen in the tab', () => {
+    expect(pageTitle({ name: 'board' })).toBe('Board · Orderly');
+    expect(pageTitle({ name: 'order', orderId: '1' })).toBe('Your order · Orderly');
   });
 });

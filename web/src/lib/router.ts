@@ -72,3 +72,25 @@ export function resolveRoute(route: Route, role: Role | null): Route {
   if (role === 'BUSINESS' && customerRoutes.has(route.name)) return homeFor(role);
   return route;
 }
+
+/** The tab title of each screen. */
+export function pageTitle(route: Route): string {
+  switch (route.name) {
+    case 'login':
+      return 'Log in · Orderly';
+    case 'businesses':
+      return 'Restaurants · Orderly';
+    case 'menu':
+      return 'Menu · Orderly';
+    case 'orders':
+      return 'My orders · Orderly';
+    case 'order':
+      return 'Your order · Orderly';
+    case 'board':
+      return 'Board · Orderly';
+    case 'menuEditor':
+      return 'Menu & stock · Orderly';
+    case 'notFound':
+      return 'Not found · Orderly';
+  }
+}

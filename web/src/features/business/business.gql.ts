@@ -124,3 +124,29 @@ export const SaveMenuDocument = graphql(`
     }
   }
 `);
+
+export const NewOrderDocument = graphql(`
+  subscription NewOrder {
+    newOrder {
+      ...Ticket
+    }
+  }
+`);
+
+/** Only id and state: enough to stop flagging an order once it has been decided. */
+export const OrderDecidedDocument = graphql(`
+  subscription OrderDecided {
+    orderUpdated {
+      id
+      state
+    }
+  }
+`);
+
+export const PendingOrdersDocument = graphql(`
+  query PendingOrders {
+    orders(state: PENDING) {
+      ...Ticket
+    }
+  }
+`);

@@ -1,0 +1,61 @@
+// New-order alerts for a business, wherever it is in the app: unseen orders, the chime and its
+// remembered mute toggle, and the screen-reader announcement.
+import { playChime, unlockChime } from '../lib/chime';
+import { readFlag, writeFlag } from '../lib/prefs';
+import { shortId } from '../lib/status';
+import { toasts } from './toasts.svelte';
+
+const MUTE_KEY = 'orderly.board.muted';
+
+export interface ArrivedOrder {
+  id: string;
+  quantity: number;
+  menuItem: { name: string };
+  customer: { name: string };
+}
+
+class NewOrders {
+  /** Orders that arrived and still wait for a decision, not yet acknowledged on the board. */
+  unseen = $state<ReadonlySet<string>>(new Set());
+  muted = $state(readFlag(MUTE_KEY, false));
+  announcement = $state('');
+
+  arrived(order: ArrivedOrder, onBoard: boolean): void {
+    if (this.unseen.has(order.id)) return;
+    this.unseen = new Set([...this.unseen, order.id]);
+    const what = `${order.quantity} × ${order.menuItem.name} for ${order.customer.name}`;
+    this.announcement = `New order: ${what}.`;
+    toasts.info(
+      `New order #${shortId(order.id)}: ${what}.`,
+      onBoard ? undefined : { label: 'Open the board', href: '#/board' },
+    );
+    if (!this.muted) playChime();
+  }
+
+  /** Accepted, rejected or cancelled: no longer news. */
+  decided(id: string): void {
+    if (!this.unseen.has(id)) return;
+    this.unseen = new Set([...this.unseen].filter((unseenId) => unseenId !== id));
+  }
+
+  acknowledge(): void {
+    unlockChime();
+    if (this.unseen.size > 0) this.unseen = new Set();
+  }
+
+  toggleMute(): void {
+    this.muted = !this.muted;
+    writeFlag(MUTE_KEY, this.muted);
+    if (!this.muted) {
+      unlockChime();
+      playChime();
+    }
+  }
+
+  reset(): void {
+    this.unseen = new Set();
+    this.announcement = '';
+  }
+}
+
+export const newOrders = new NewOrders();
