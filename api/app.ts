@@ -185,10 +185,19 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     const route = routeLabel(url.pathname);
     res.once('finish', () => {
       const seconds = (performance.now() - started) / 1000;
-      metrics.httpRequests.observe({ route, method: req.method ?? 'GET', status: String(res.statusCode) }, seconds);
+      metrics.httpRequests.observe(
+        { route, method: req.method ?? 'GET', status: String(res.statusCode) },
+        seconds,
+      );
       if (route !== '/healthz' && route !== '/metrics') {
         log.info(
-          { requestId, method: req.method, path: url.pathname, status: res.statusCode, ms: Math.round(seconds * 1000) },
+          {
+            requestId,
+            method: req.method,
+            path: url.pathname,
+            status: res.statusCode,
+            ms: Math.round(seconds * 1000),
+          },
           'request',
         );
       }

@@ -13,11 +13,13 @@ export interface ServerContext {
 
 /** Bounds on one operation, checked before it runs (over HTTP and WebSocket alike). */
 export const QUERY_LIMITS = {
-  maxDepth: 8,
-  maxAliases: 15,
-  maxTokens: 2_000,
+  maxDepth: 6,
+  maxAliases: 10,
+  maxTokens: 1_500,
   maxDirectives: 20,
-  maxCost: 5_000,
+  // graphql-armor's static cost (objects 2, scalars 1, ×1.5 per level): a full order with its item,
+  // business, kitchen and history costs about 80; the limit leaves room for a page of such.
+  maxCost: 600,
 } as const;
 
 export function createGraphQLServer(options: {

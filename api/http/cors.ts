@@ -6,7 +6,11 @@ const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-request
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 
 /** Adds CORS headers for an allowed origin; answers preflights. Returns true when it answered. */
-export function handleCors(req: IncomingMessage, res: ServerResponse, allowed: ReadonlySet<string>): boolean {
+export function handleCors(
+  req: IncomingMessage,
+  res: ServerResponse,
+  allowed: ReadonlySet<string>,
+): boolean {
   const origin = req.headers.origin;
   res.setHeader('vary', 'Origin');
   const permitted = typeof origin === 'string' && allowed.has(origin);
@@ -17,7 +21,9 @@ export function handleCors(req: IncomingMessage, res: ServerResponse, allowed: R
   if (req.method !== 'OPTIONS') return false;
   if (!permitted) {
     res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify({ error: { code: 'FORBIDDEN', message: 'This origin may not call the API' } }));
+    res.end(
+      JSON.stringify({ error: { code: 'FORBIDDEN', message: 'This origin may not call the API' } }),
+    );
     return true;
   }
   res.writeHead(204, {

@@ -22,20 +22,37 @@ describe('tokens', () => {
     const now = Math.floor(Date.now() / 1000);
     const claims = { role: 'user', name: 'alice' };
     const sign = (secret: string, edit: (j: SignJWT) => SignJWT) =>
-      edit(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(user.u_id)).sign(key(secret));
-    const good = (j: SignJWT) => j.setIssuer('orderly').setAudience('orderly-api').setIssuedAt().setExpirationTime('1h');
+      edit(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(user.u_id)).sign(
+        key(secret),
+      );
+    const good = (j: SignJWT) =>
+      j.setIssuer('orderly').setAudience('orderly-api').setIssuedAt().setExpirationTime('1h');
     forged['unsigned (alg none)'] =
       `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, sub: user.u_id, iss: 'orderly', aud: 'orderly-api', exp: now + 3600 })}.`;
-    forged['signed with another key'] = await sign('another-secret-0123456789-abcdefghijklmnop', good);
+    forged['signed with another key'] = await sign(
+      'another-secret-0123456789-abcdefghijklmnop',
+      good,
+    );
     forged['expired'] = await sign(SECRET, (j) =>
-      j.setIssuer('orderly').setAudience('orderly-api').setIssuedAt(now - 7200).setExpirationTime(now - 3600),
+      j
+        .setIssuer('orderly')
+        .setAudience('orderly-api')
+        .setIssuedAt(now - 7200)
+        .setExpirationTime(now - 3600),
     );
     forged['not yet valid'] = await sign(SECRET, (j) => good(j).setNotBefore(now + 3600));
-    forged['wrong audience'] = await sign(SECRET, (j) => j.setIssuer('orderly').setAudience('someone-else').setExpirationTime('1h'));
-    forged['wrong issuer'] = await sign(SECRET, (j) => j.setIssuer('mallory').setAudience('orderly-api').setExpirationTime('1h'));
-    forged['no expiry'] = await sign(SECRET, (j) => j.setIssuer('orderly').setAudience('orderly-api'));
+    forged['wrong audience'] = await sign(SECRET, (j) =>
+      j.setIssuer('orderly').setAudience('someone-else').setExpirationTime('1h'),
+    );
+    forged['wrong issuer'] = await sign(SECRET, (j) =>
+      j.setIssuer('mallory').setAudience('orderly-api').setExpirationTime('1h'),
+    );
+    forged['no expiry'] = await sign(SECRET, (j) =>
+      j.setIssuer('orderly').setAudience('orderly-api'),
+    );
     const [h, , s] = user.token.split('.');
-    forged['tampered payload'] = `${h}.${b64({ ...claims, role: 'business', sub: business.e_id, iss: 'orderly', aud: 'orderly-api', exp: now + 3600 })}.${s}`;
+    forged['tampered payload'] =
+      `${h}.${b64({ ...claims, role: 'business', sub: business.e_id, iss: 'orderly', aud: 'orderly-api', exp: now + 3600 })}.${s}`;
     forged['garbage'] = 'not.a.token';
   });
   afterAll(() => server?.stop());
@@ -44,9 +61,17 @@ describe('tokens', () => {
     expect(Object.keys(forged)).toHaveLength(9);
     for (const [name, token] of Object.entries(forged)) {
       const r = await rest(server.url, 'GET', '/get_orders', { token });
-      expect({ name, status: r.status, code: r.body.error?.code }).toEqual({ name, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ name, status: r.status, code: r.body.error?.code }).toEqual({
+        name,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
       const g = await gql(server.url, '{ orders { id } }', {}, token);
-      expect({ name, status: g.status, code: g.errors?.[0]?.extensions?.code }).toEqual({ name, status: 401, code: 'UNAUTHENTICATED' });
+      expect({ name, status: g.status, code: g.errors?.[0]?.extensions?.code }).toEqual({
+        name,
+        status: 401,
+        code: 'UNAUTHENTICATED',
+      });
     }
   });
 
@@ -64,9 +89,17 @@ describe('tokens', () => {
       body: { o_id: '00000000-0000-4000-8000-000000000000' },
     });
     expect(asBusiness.status).toBe(403);
-    const asUser = await rest(server.url, 'POST', '/set-menu-and-instore', { token: user.token, body: { items: [] } });
+    const asUser = await rest(server.url, 'POST', '/set-menu-and-instore', {
+      token: user.token,
+      body: { items: [] },
+    });
     expect(asUser.status).toBe(403);
-    const g = await gql(server.url, 'mutation { acceptOrder(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, user.token);
+    const g = await gql(
+      server.url,
+      'mutation { acceptOrder(id: "00000000-0000-4000-8000-000000000000") { id } }',
+      {},
+      user.token,
+    );
     expect(g.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });
@@ -75,7 +108,9 @@ function connectCode(base: string, token: string): Promise<number | 'acked'> {
   return new Promise((resolve) => {
     const socket = new WebSocket(base.replace(/^http/, 'ws') + '/graphql', 'graphql-transport-ws');
     socket.once('open', () =>
-      socket.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } })),
+      socket.send(
+        JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }),
+      ),
     );
     socket.on('message', (data) => {
       if (JSON.parse(String(data)).type === 'connection_ack') {
