@@ -3,6 +3,7 @@
 import { Client, fetchExchange, mapExchange, subscriptionExchange } from '@urql/core';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { isUnauthenticated } from '../lib/errors';
+import { classifyClose, retryDelayMs } from '../lib/socket';
 
 export type SocketStatus = 'idle' | 'connecting' | 'connected' | 'reconnecting';
 
@@ -17,16 +18,6 @@ export interface ClientHooks {
 export interface OrderlyClient {
   client: Client;
   dispose(): void;
-}
-
-const AUTH_CLOSE_CODES = new Set([4401, 4403]);
-
-function closeCode(event: unknown): number | null {
-  if (typeof event === 'object' && event !== null && 'code' in event) {
-    const code = (event as { code: unknown }).code;
-    return typeof code === 'number' ? code : null;
-  }
-  return null;
 }
 
 function sleep(ms: number): Promise<void> {
@@ -49,8 +40,8 @@ export function createOrderlyClient(token: string | null, hooks: ClientHooks): O
     keepAlive: 10_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     // Network blips are retried forever (with backoff); a refused token is final.
-    shouldRetry: (event) => !AUTH_CLOSE_CODES.has(closeCode(event) ?? 0),
-    retryWait: (retries) => sleep(Math.min(5_000, 300 * 2 ** retries) + Math.random() * 300),
+    shouldRetry: (event) => classifyClose(event) !== 'auth',
+    retryWait: (retries) => sleep(retryDelayMs(retries)),
     on: {
       connecting: (isRetry) => {
         if (!disposed) hooks.onSocketStatus(isRetry ? 'reconnecting' : 'connecting');
@@ -62,14 +53,17 @@ export function createOrderlyClient(token: string | null, hooks: ClientHooks): O
       },
       closed: (event) => {
         if (disposed) return;
-        const code = closeCode(event);
-        if (code !== null && AUTH_CLOSE_CODES.has(code)) {
-          if (authorization) hooks.onUnauthenticated();
-          hooks.onSocketStatus('idle');
-        } else if (code === 1000) {
-          hooks.onSocketStatus('idle'); // lazy close: nothing is subscribed any more
-        } else {
-          hooks.onSocketStatus('reconnecting');
+        switch (classifyClose(event)) {
+          case 'auth':
+            if (authorization) hooks.onUnauthenticated();
+            hooks.onSocketStatus('idle');
+            break;
+          case 'idle':
+            hooks.onSocketStatus('idle'); // lazy close: nothing is subscribed any more
+            break;
+          case 'blip':
+            hooks.onSocketStatus('reconnecting');
+            break;
         }
       },
     },
