@@ -6,7 +6,7 @@ import * as accounts from '../store/accounts.store.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Role, Viewer } from './types.js';
-import { charLength, requireText } from './validate.js';
+import { charLength, hasControlCharacters, requireText } from './validate.js';
 
 export const JWT_ISSUER = 'orderly';
 export const JWT_AUDIENCE = 'orderly-api';
@@ -52,10 +52,10 @@ export class AuthService {
     const password = typeof passwordInput === 'string' ? passwordInput : '';
     const throttleKey = `${role}:${name}`;
     await this.deps.throttle.beforeAttempt(throttleKey, address);
-    const account =
-      name.length >= 1 && name.length <= 200
-        ? await accounts.findAccount(this.deps.db, role, name)
-        : null;
+    // A name that could never have been registered is simply unknown (and never reaches SQL).
+    const account = isPlausibleName(name)
+      ? await accounts.findAccount(this.deps.db, role, name)
+      : null;
     const ok =
       password.length >= 1 &&
       password.length <= 200 &&
@@ -114,4 +114,8 @@ function requirePassword(value: unknown): string {
     throw new BadRequestError('password must be 8–200 characters', { field: 'password' });
   }
   return value;
+}
+
+function isPlausibleName(name: string): boolean {
+  return name.length >= 1 && name.length <= 200 && !hasControlCharacters(name);
 }

@@ -5,7 +5,7 @@ import type { Db } from '../store/db.js';
 import * as store from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
 import type { BusinessView, MenuItemView, Viewer } from './types.js';
-import { isUuid, requireId, requireText } from './validate.js';
+import { hasControlCharacters, isUuid, requireId, requireText } from './validate.js';
 
 export interface MenuItemInput {
   id?: unknown;
@@ -129,7 +129,7 @@ function validateItems(items: unknown): ValidItem[] {
 /** Empty, an absolute http(s) URL, or a same-origin path (demo images are served locally). */
 export function isImageUrl(value: string): boolean {
   if (value === '') return true;
-  if (value.length > 2048) return false;
+  if (value.length > 2048 || hasControlCharacters(value)) return false;
   if (value.startsWith('/')) return !value.startsWith('//') && !/[\s\\]/.test(value);
   try {
     const url = new URL(value);

@@ -31,6 +31,10 @@ export function charLength(value: string): number {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
+export function hasControlCharacters(value: string): boolean {
+  return CONTROL.test(value);
+}
+
 export function requireText(value: unknown, field: string, min: number, max: number): string {
   if (typeof value !== 'string') throw new BadRequestError(`${field} must be a string`, { field });
   const length = charLength(value);

@@ -12,11 +12,18 @@ const hasAnsible = hasCommand('ansible-playbook');
 const roles = ['node_runtime', 'orderly_nginx', 'orderly_release'];
 
 describe('Ansible', () => {
-  it.skipIf(!hasAnsibleLint)('passes ansible-lint with the production profile', { timeout: 120_000 }, () => {
-    const result = run('ansible-lint', ['--offline', '--profile', 'production', '--nocolor'], { cwd: ansibleDir, timeout: 120_000 });
-    expect(result.output).toMatch(/Passed with production profile/);
-    expect(result.status, result.output).toBe(0);
-  });
+  it.skipIf(!hasAnsibleLint)(
+    'passes ansible-lint with the production profile',
+    { timeout: 120_000 },
+    () => {
+      const result = run('ansible-lint', ['--offline', '--profile', 'production', '--nocolor'], {
+        cwd: ansibleDir,
+        timeout: 120_000,
+      });
+      expect(result.output).toMatch(/Passed with production profile/);
+      expect(result.status, result.output).toBe(0);
+    },
+  );
 
   it.skipIf(!hasYamllint)('passes yamllint', () => {
     const result = run('yamllint', ['-c', '.yamllint', '-f', 'parsable', '.'], { cwd: ansibleDir });
@@ -24,18 +31,35 @@ describe('Ansible', () => {
     expect(result.status).toBe(0);
   });
 
-  it.skipIf(!hasAnsible).each(['site', 'deploy', 'rollback'])('playbooks/%s.yml passes ansible-playbook --syntax-check', (playbook) => {
-    const result = run('ansible-playbook', ['--syntax-check', '-i', 'localhost,', `playbooks/${playbook}.yml`], { cwd: ansibleDir });
-    expect(result.status, result.output).toBe(0);
-  });
+  it.skipIf(!hasAnsible).each(['site', 'deploy', 'rollback'])(
+    'playbooks/%s.yml passes ansible-playbook --syntax-check',
+    (playbook) => {
+      const result = run(
+        'ansible-playbook',
+        ['--syntax-check', '-i', 'localhost,', `playbooks/${playbook}.yml`],
+        { cwd: ansibleDir },
+      );
+      expect(result.status, result.output).toBe(0);
+    },
+  );
 
-  it.each(['staging', 'production'])('the %s inventory finds the app instances by tag through the aws_ec2 plugin', (environment) => {
-    const inventory = parse(readFileSync(join(ansibleDir, 'inventories', environment, 'aws_ec2.yml'), 'utf8')) as Record<string, unknown>;
-    expect(inventory['plugin']).toBe('amazon.aws.aws_ec2');
-    expect(inventory['filters']).toMatchObject({ 'tag:Environment': environment, 'tag:Role': 'app' });
-    const groupVars = parse(readFileSync(join(ansibleDir, 'inventories', environment, 'group_vars', 'app.yml'), 'utf8')) as Record<string, unknown>;
-    expect(groupVars['orderly_ssm_prefix']).toBe(`/orderly/${environment}`);
-  });
+  it.each(['staging', 'production'])(
+    'the %s inventory finds the app instances by tag through the aws_ec2 plugin',
+    (environment) => {
+      const inventory = parse(
+        readFileSync(join(ansibleDir, 'inventories', environment, 'aws_ec2.yml'), 'utf8'),
+      ) as Record<string, unknown>;
+      expect(inventory['plugin']).toBe('amazon.aws.aws_ec2');
+      expect(inventory['filters']).toMatchObject({
+        'tag:Environment': environment,
+        'tag:Role': 'app',
+      });
+      const groupVars = parse(
+        readFileSync(join(ansibleDir, 'inventories', environment, 'group_vars', 'app.yml'), 'utf8'),
+      ) as Record<string, unknown>;
+      expect(groupVars['orderly_ssm_prefix']).toBe(`/orderly/${environment}`);
+    },
+  );
 
   it.each(roles)('role %s has defaults, tasks, handlers, templates and meta', (role) => {
     for (const dir of ['defaults', 'tasks', 'handlers', 'templates', 'meta']) {
@@ -45,8 +69,15 @@ describe('Ansible', () => {
 
   it('provisions, deploys and rolls back one host at a time, stopping at the first failure', () => {
     for (const playbook of ['site', 'deploy', 'rollback']) {
-      const plays = parse(readFileSync(join(ansibleDir, 'playbooks', `${playbook}.yml`), 'utf8')) as Record<string, unknown>[];
-      expect(plays[0]).toMatchObject({ hosts: 'app', serial: 1, any_errors_fatal: true, max_fail_percentage: 0 });
+      const plays = parse(
+        readFileSync(join(ansibleDir, 'playbooks', `${playbook}.yml`), 'utf8'),
+      ) as Record<string, unknown>[];
+      expect(plays[0]).toMatchObject({
+        hosts: 'app',
+        serial: 1,
+        any_errors_fatal: true,
+        max_fail_percentage: 0,
+      });
     }
   });
 });

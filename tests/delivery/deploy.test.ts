@@ -26,7 +26,9 @@ import { hasCommand, run } from './support/tools.js';
 const adminDatabaseUrl = process.env['TEST_DATABASE_URL'];
 const redisUrl = process.env['TEST_REDIS_URL'];
 const missing = [
-  ...(['ansible-playbook', 'nginx', 'start-stop-daemon'] as const).filter((tool) => !hasCommand(tool)),
+  ...(['ansible-playbook', 'nginx', 'start-stop-daemon'] as const).filter(
+    (tool) => !hasCommand(tool),
+  ),
   ...(adminDatabaseUrl ? [] : ['TEST_DATABASE_URL']),
   ...(existsSync(join(repoRoot, 'api', 'main.ts')) ? [] : ['api/main.ts']),
 ];
@@ -45,19 +47,26 @@ let nginxPort = 0;
 let ports = { blue: 0, green: 0 };
 const tarballs = { v1: '', v2: '', v3: '' };
 const figures: Record<string, { playbook: PlaybookRun; load?: LoadReport }> = {};
+const setup: string[] = [];
 
 function releaseDir(version: string): string {
   return join(root, 'releases', version);
 }
 
-async function getThroughNginx(path: string): Promise<{ status: number; colour: string | null; body: string }> {
+async function getThroughNginx(
+  path: string,
+): Promise<{ status: number; colour: string | null; body: string }> {
   const response = await fetch(`http://127.0.0.1:${nginxPort}${path}`);
-  return { status: response.status, colour: response.headers.get('x-orderly-colour'), body: await response.text() };
+  return {
+    status: response.status,
+    colour: response.headers.get('x-orderly-colour'),
+    body: await response.text(),
+  };
 }
 
 /** Runs a playbook while the load loop hits nginx, and returns both outcomes. */
 async function underLoad(playbook: string, version: string, tarball?: string) {
-  const load = startLoad(nginxPort, { workers: 2, pauseMs: 20, maxSeconds: 200 });
+  const load = startLoad(nginxPort, { workers: 2, pauseMs: 40, maxSeconds: 200 });
   const extra: Record<string, string> = version ? { orderly_version: version } : {};
   if (tarball) extra['orderly_release_tarball'] = tarball;
   const result = await runPlaybook(playbook, inventory, varsFile, extra);
@@ -78,10 +87,18 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     nginxDir = join(work, 'nginx');
     mkdirSync(root);
 
-    ensureFreshBuild();
+    let started = Date.now();
+    const build = ensureFreshBuild();
+    setup.push(
+      `${build.built ? 'npm run build' : 'reused a fresh build'} in ${(Date.now() - started) / 1000}s`,
+    );
+    started = Date.now();
     tarballs.v1 = packageRelease(versions.v1, work);
     tarballs.v2 = packageRelease(versions.v2, work);
     tarballs.v3 = deriveNeverReadyRelease(tarballs.v2, versions.v3, work);
+    setup.push(
+      `packaged v1 and v2 (package-release.sh) and derived v3 in ${(Date.now() - started) / 1000}s`,
+    );
 
     const databaseUrl = await createDatabase(adminDatabaseUrl as string, databaseName);
     nginxPort = await freePort();
@@ -132,6 +149,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     if (adminDatabaseUrl) await dropDatabase(adminDatabaseUrl, databaseName).catch(() => undefined);
     console.log(
       'deploy test figures:\n' +
+        setup.map((line) => `  ${line}\n`).join('') +
         Object.entries(figures)
           .map(([step, { playbook, load }]) =>
             load
@@ -143,86 +161,115 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  it('provisions nginx, then deploys release v1 of the built app on the blue colour', { timeout: 180_000 }, async () => {
-    const provision = await runPlaybook('site', inventory, varsFile, {});
-    figures['provision (site.yml)'] = { playbook: provision };
-    expect(provision.status, explain(provision)).toBe(0);
-    expect(existsSync(join(nginxDir, 'nginx.pid'))).toBe(true);
+  it(
+    'provisions nginx, then deploys release v1 of the built app on the blue colour',
+    { timeout: 180_000 },
+    async () => {
+      const provision = await runPlaybook('site', inventory, varsFile, {});
+      figures['provision (site.yml)'] = { playbook: provision };
+      expect(provision.status, explain(provision)).toBe(0);
+      expect(existsSync(join(nginxDir, 'nginx.pid'))).toBe(true);
 
-    const result = await runPlaybook('deploy', inventory, varsFile, {
-      orderly_version: versions.v1,
-      orderly_release_tarball: tarballs.v1,
-    });
-    figures['v1'] = { playbook: result };
-    expect(result.status, explain(result)).toBe(0);
+      const result = await runPlaybook('deploy', inventory, varsFile, {
+        orderly_version: versions.v1,
+        orderly_release_tarball: tarballs.v1,
+      });
+      figures['v1'] = { playbook: result };
+      expect(result.status, explain(result)).toBe(0);
 
-    const health = await getThroughNginx('/healthz');
-    expect(health).toMatchObject({ status: 200, colour: 'blue' });
-    expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
-    expect((await getThroughNginx('/readyz')).status).toBe(200);
-    expect((await getThroughNginx('/')).body).toMatch(/<html/i);
+      const health = await getThroughNginx('/healthz');
+      expect(health).toMatchObject({ status: 200, colour: 'blue' });
+      expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+      expect((await getThroughNginx('/readyz')).status).toBe(200);
+      expect((await getThroughNginx('/')).body).toMatch(/<html/i);
 
-    const blue = runningPid(root, 'blue');
-    expect(blue).toBeDefined();
-    expect(releaseOf(blue as number)).toBe(releaseDir(versions.v1));
-    expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v1));
-    expect(readFileSync(join(root, 'var', 'active-colour'), 'utf8').trim()).toBe('blue');
-    expect(readFileSync(join(releaseDir(versions.v1), 'RELEASE'), 'utf8')).toContain(`version=${versions.v1}`);
-  });
+      const blue = runningPid(root, 'blue');
+      expect(blue).toBeDefined();
+      expect(releaseOf(blue as number)).toBe(releaseDir(versions.v1));
+      expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v1));
+      expect(readFileSync(join(root, 'var', 'active-colour'), 'utf8').trim()).toBe('blue');
+      expect(readFileSync(join(releaseDir(versions.v1), 'RELEASE'), 'utf8')).toContain(
+        `version=${versions.v1}`,
+      );
+    },
+  );
 
-  it('deploys v2 to green under continuous load with zero failed requests', { timeout: 180_000 }, async () => {
-    const blueBefore = runningPid(root, 'blue');
-    const { result, load } = await underLoad('deploy', versions.v2, tarballs.v2);
-    figures['v2'] = { playbook: result, load };
-    expect(result.status, explain(result, load)).toBe(0);
+  it(
+    'deploys v2 to green under continuous load with zero failed requests',
+    { timeout: 180_000 },
+    async () => {
+      const blueBefore = runningPid(root, 'blue');
+      const { result, load } = await underLoad('deploy', versions.v2, tarballs.v2);
+      figures['v2'] = { playbook: result, load };
+      expect(result.status, explain(result, load)).toBe(0);
 
-    expect(load.sent).toBeGreaterThan(200);
-    expect(load.failed, explain(result, load)).toBe(0);
-    // Traffic moved from blue to green during the run, never back.
-    expect(load.colourSequence.filter((colour) => colour !== 'previous')).toEqual(['blue', 'green']);
+      expect(load.sent).toBeGreaterThan(200);
+      expect(load.failed, explain(result, load)).toBe(0);
+      // Traffic moved from blue to green during the run, never back.
+      expect(load.colourSequence.filter((colour) => colour !== 'previous')).toEqual([
+        'blue',
+        'green',
+      ]);
 
-    const green = runningPid(root, 'green');
-    expect(green).toBeDefined();
-    expect(releaseOf(green as number)).toBe(releaseDir(versions.v2));
-    expect(blueBefore === undefined || !existsSync(`/proc/${blueBefore}`), 'the old colour was stopped').toBe(true);
-    expect(runningPid(root, 'blue')).toBeUndefined();
-    expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v2));
-    expect(linkTarget(join(root, 'previous'))).toBe(releaseDir(versions.v1));
-    expect(await getThroughNginx('/healthz')).toMatchObject({ status: 200, colour: 'green' });
-  });
+      const green = runningPid(root, 'green');
+      expect(green).toBeDefined();
+      expect(releaseOf(green as number)).toBe(releaseDir(versions.v2));
+      expect(
+        blueBefore === undefined || !existsSync(`/proc/${blueBefore}`),
+        'the old colour was stopped',
+      ).toBe(true);
+      expect(runningPid(root, 'blue')).toBeUndefined();
+      expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v2));
+      expect(linkTarget(join(root, 'previous'))).toBe(releaseDir(versions.v1));
+      expect(await getThroughNginx('/healthz')).toMatchObject({ status: 200, colour: 'green' });
+    },
+  );
 
-  it('refuses a v3 that never becomes ready, loudly, while v2 keeps serving every request', { timeout: 180_000 }, async () => {
-    const greenBefore = runningPid(root, 'green');
-    const { result, load } = await underLoad('deploy', versions.v3, tarballs.v3);
-    figures['v3 (never ready)'] = { playbook: result, load };
+  it(
+    'refuses a v3 that never becomes ready, loudly, while v2 keeps serving every request',
+    { timeout: 180_000 },
+    async () => {
+      const greenBefore = runningPid(root, 'green');
+      const { result, load } = await underLoad('deploy', versions.v3, tarballs.v3);
+      figures['v3 (never ready)'] = { playbook: result, load };
 
-    expect(result.status, explain(result, load)).not.toBe(0);
-    expect(result.output).toContain(`DEPLOY REFUSED on localhost: release ${versions.v3}`);
-    expect(result.output).toContain(`nginx still sends traffic to colour green running release ${versions.v2}`);
+      expect(result.status, explain(result, load)).not.toBe(0);
+      expect(result.output).toContain(`DEPLOY REFUSED on localhost: release ${versions.v3}`);
+      expect(result.output).toContain(
+        `nginx still sends traffic to colour green running release ${versions.v2}`,
+      );
 
-    expect(load.sent).toBeGreaterThan(100);
-    expect(load.failed, explain(result, load)).toBe(0);
-    expect(Object.keys(load.colours)).toEqual(['green']);
+      expect(load.sent).toBeGreaterThan(100);
+      expect(load.failed, explain(result, load)).toBe(0);
+      expect(Object.keys(load.colours)).toEqual(['green']);
 
-    expect(runningPid(root, 'green')).toBe(greenBefore);
-    expect(runningPid(root, 'blue'), 'the never-ready release was stopped').toBeUndefined();
-    expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v2));
-    expect(readFileSync(join(root, 'var', 'active-colour'), 'utf8').trim()).toBe('green');
-    expect(await getThroughNginx('/readyz')).toMatchObject({ status: 200, colour: 'green' });
-  });
+      expect(runningPid(root, 'green')).toBe(greenBefore);
+      expect(runningPid(root, 'blue'), 'the never-ready release was stopped').toBeUndefined();
+      expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v2));
+      expect(readFileSync(join(root, 'var', 'active-colour'), 'utf8').trim()).toBe('green');
+      expect(await getThroughNginx('/readyz')).toMatchObject({ status: 200, colour: 'green' });
+    },
+  );
 
-  it('rolls back to the previous release (v1) under load with zero failed requests', { timeout: 180_000 }, async () => {
-    const { result, load } = await underLoad('rollback', '');
-    figures['rollback to v1'] = { playbook: result, load };
-    expect(result.status, explain(result, load)).toBe(0);
-    expect(load.failed, explain(result, load)).toBe(0);
-    expect(load.colourSequence.filter((colour) => colour !== 'previous')).toEqual(['green', 'blue']);
+  it(
+    'rolls back to the previous release (v1) under load with zero failed requests',
+    { timeout: 180_000 },
+    async () => {
+      const { result, load } = await underLoad('rollback', '');
+      figures['rollback to v1'] = { playbook: result, load };
+      expect(result.status, explain(result, load)).toBe(0);
+      expect(load.failed, explain(result, load)).toBe(0);
+      expect(load.colourSequence.filter((colour) => colour !== 'previous')).toEqual([
+        'green',
+        'blue',
+      ]);
 
-    const blue = runningPid(root, 'blue');
-    expect(releaseOf(blue as number)).toBe(releaseDir(versions.v1));
-    expect(runningPid(root, 'green')).toBeUndefined();
-    expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v1));
-    expect(linkTarget(join(root, 'previous'))).toBe(releaseDir(versions.v2));
-    expect(await getThroughNginx('/healthz')).toMatchObject({ status: 200, colour: 'blue' });
-  });
+      const blue = runningPid(root, 'blue');
+      expect(releaseOf(blue as number)).toBe(releaseDir(versions.v1));
+      expect(runningPid(root, 'green')).toBeUndefined();
+      expect(linkTarget(join(root, 'current'))).toBe(releaseDir(versions.v1));
+      expect(linkTarget(join(root, 'previous'))).toBe(releaseDir(versions.v2));
+      expect(await getThroughNginx('/healthz')).toMatchObject({ status: 200, colour: 'blue' });
+    },
+  );
 });

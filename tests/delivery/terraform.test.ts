@@ -42,7 +42,9 @@ function only(type: string, name?: string): Block {
 }
 
 function variable(dir: string, name: string): HclObject {
-  const found = namedBlocks(files, 'variable').find((block) => block.file.dir === dir && block.name === name);
+  const found = namedBlocks(files, 'variable').find(
+    (block) => block.file.dir === dir && block.name === name,
+  );
   expect(found, `variable ${name} in ${dir}`).toBeDefined();
   return (found as Block).body;
 }
@@ -64,14 +66,19 @@ describe('Terraform layout', () => {
   });
 
   it('rejects broken HCL, so a syntax error would fail the parse above', async () => {
-    await expect(parseHcl('broken.tf', 'resource "aws_vpc" "x" {\n  cidr_block = \n}\n')).rejects.toThrow();
+    await expect(
+      parseHcl('broken.tf', 'resource "aws_vpc" "x" {\n  cidr_block = \n}\n'),
+    ).rejects.toThrow();
   });
 
-  it.each([...moduleDirs, ...rootDirs])('%s has main.tf, variables.tf, outputs.tf and versions.tf', (dir) => {
-    for (const name of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']) {
-      expect(existsSync(join(infraDir, dir, name)), `${dir}/${name}`).toBe(true);
-    }
-  });
+  it.each([...moduleDirs, ...rootDirs])(
+    '%s has main.tf, variables.tf, outputs.tf and versions.tf',
+    (dir) => {
+      for (const name of ['main.tf', 'variables.tf', 'outputs.tf', 'versions.tf']) {
+        expect(existsSync(join(infraDir, dir, name)), `${dir}/${name}`).toBe(true);
+      }
+    },
+  );
 
   it.each([...moduleDirs, ...rootDirs])('%s pins Terraform and every provider it uses', (dir) => {
     const settings = terraformSettings(files).filter((entry) => entry.file.dir === dir);
@@ -87,9 +94,12 @@ describe('Terraform layout', () => {
     }
     const inDir = files.filter((file) => file.dir === dir);
     const used = new Set(
-      [...labelledBlocks(inDir, 'resource'), ...labelledBlocks(inDir, 'data')].map((block) => block.type.split('_')[0]),
+      [...labelledBlocks(inDir, 'resource'), ...labelledBlocks(inDir, 'data')].map(
+        (block) => block.type.split('_')[0],
+      ),
     );
-    for (const provider of used) expect(Object.keys(providers), `${dir} declares provider ${provider}`).toContain(provider);
+    for (const provider of used)
+      expect(Object.keys(providers), `${dir} declares provider ${provider}`).toContain(provider);
   });
 
   it('types and describes every variable', () => {
@@ -97,47 +107,62 @@ describe('Terraform layout', () => {
     expect(variables.length).toBeGreaterThan(80);
     for (const { file, name, body } of variables) {
       expect(isExpression(body['type']), `${file.path}: variable ${name} has a type`).toBe(true);
-      expect(String(body['description'] ?? '').length, `${file.path}: variable ${name} has a description`).toBeGreaterThan(10);
+      expect(
+        String(body['description'] ?? '').length,
+        `${file.path}: variable ${name} has a description`,
+      ).toBeGreaterThan(10);
     }
   });
 
   it('describes every output', () => {
     for (const { file, name, body } of namedBlocks(files, 'output')) {
-      expect(String(body['description'] ?? '').length, `${file.path}: output ${name}`).toBeGreaterThan(10);
+      expect(
+        String(body['description'] ?? '').length,
+        `${file.path}: output ${name}`,
+      ).toBeGreaterThan(10);
     }
   });
 
   it('is laid out as terraform fmt would write it', () => {
-    const problems = files.flatMap((file) => formatProblems(file.text).map((problem) => `${file.path} ${problem}`));
+    const problems = files.flatMap((file) =>
+      formatProblems(file.text).map((problem) => `${file.path} ${problem}`),
+    );
     expect(problems).toEqual([]);
   });
 
   it('flags a misaligned attribute, so the layout check can fail', () => {
-    expect(formatProblems('resource "a" "b" {\n  name = "x"\n  instance_type = "y"\n}\n')).toHaveLength(1);
+    expect(
+      formatProblems('resource "a" "b" {\n  name = "x"\n  instance_type = "y"\n}\n'),
+    ).toHaveLength(1);
   });
 });
 
 describe('remote state', () => {
-  it.each(['staging', 'production'])('%s keeps its state in S3 with a DynamoDB lock, encrypted', (environment) => {
-    const backend = terraformSettings(files)
-      .filter((entry) => entry.file.dir === `environments/${environment}`)
-      .flatMap((entry) => objects(entry.body['backend']))
-      .flatMap((backends) => objects(backends['s3']));
-    expect(backend).toHaveLength(1);
-    const s3 = backend[0] as HclObject;
-    expect(s3['key']).toBe(`${environment}/terraform.tfstate`);
-    expect(s3['encrypt']).toBe(true);
-    expect(String(s3['dynamodb_table'])).not.toBe('');
-    const bootstrapTfvars = tfvars.find((file) => file.path === 'bootstrap/terraform.tfvars');
-    expect(s3['bucket']).toBe(bootstrapTfvars?.json['state_bucket_name']);
-    expect(s3['dynamodb_table']).toBe(bootstrapTfvars?.json['lock_table_name']);
-  });
+  it.each(['staging', 'production'])(
+    '%s keeps its state in S3 with a DynamoDB lock, encrypted',
+    (environment) => {
+      const backend = terraformSettings(files)
+        .filter((entry) => entry.file.dir === `environments/${environment}`)
+        .flatMap((entry) => objects(entry.body['backend']))
+        .flatMap((backends) => objects(backends['s3']));
+      expect(backend).toHaveLength(1);
+      const s3 = backend[0] as HclObject;
+      expect(s3['key']).toBe(`${environment}/terraform.tfstate`);
+      expect(s3['encrypt']).toBe(true);
+      expect(String(s3['dynamodb_table'])).not.toBe('');
+      const bootstrapTfvars = tfvars.find((file) => file.path === 'bootstrap/terraform.tfvars');
+      expect(s3['bucket']).toBe(bootstrapTfvars?.json['state_bucket_name']);
+      expect(s3['dynamodb_table']).toBe(bootstrapTfvars?.json['lock_table_name']);
+    },
+  );
 
   it('bootstrap creates the versioned state bucket and the LockID table', () => {
     const bootstrap = files.filter((file) => file.dir === 'bootstrap');
     expect(labelledBlocks(bootstrap, 'resource', 'aws_s3_bucket')).toHaveLength(1);
     expect(labelledBlocks(bootstrap, 'resource', 'aws_s3_bucket_versioning')).toHaveLength(1);
-    expect(labelledBlocks(bootstrap, 'resource', 'aws_s3_bucket_public_access_block')).toHaveLength(1);
+    expect(labelledBlocks(bootstrap, 'resource', 'aws_s3_bucket_public_access_block')).toHaveLength(
+      1,
+    );
     const table = labelledBlocks(bootstrap, 'resource', 'aws_dynamodb_table')[0];
     expect(table?.body['hash_key']).toBe('LockID');
   });
@@ -145,10 +170,13 @@ describe('remote state', () => {
 
 describe('network and compute', () => {
   it('spans exactly two availability zones with public and private subnets', () => {
-    expect(validationConditions(variable('modules/network', 'availability_zones')).join()).toContain('== 2');
+    expect(
+      validationConditions(variable('modules/network', 'availability_zones')).join(),
+    ).toContain('== 2');
     const subnets = resources('aws_subnet');
     expect(subnets.map((subnet) => subnet.name).sort()).toEqual(['private', 'public']);
-    for (const subnet of subnets) expect(subnet.body['count']).toBe('${length(var.availability_zones)}');
+    for (const subnet of subnets)
+      expect(subnet.body['count']).toBe('${length(var.availability_zones)}');
     expect(resources('aws_nat_gateway')).toHaveLength(1);
     expect(resources('aws_internet_gateway')).toHaveLength(1);
   });
@@ -156,10 +184,14 @@ describe('network and compute', () => {
   it('runs at least two app instances in private subnets, without public addresses', () => {
     const app = only('aws_instance', 'app');
     expect(app.body['count']).toBe('${var.instance_count}');
-    expect(validationConditions(variable('modules/app', 'instance_count'))).toContain('${var.instance_count >= 2}');
+    expect(validationConditions(variable('modules/app', 'instance_count'))).toContain(
+      '${var.instance_count >= 2}',
+    );
     expect(String(app.body['subnet_id'])).toContain('var.private_subnet_ids');
     expect(app.body['associate_public_ip_address']).toBe(false);
-    const stack = namedBlocks(files, 'module').find((block) => block.name === 'app' && block.file.dir === 'modules/stack');
+    const stack = namedBlocks(files, 'module').find(
+      (block) => block.name === 'app' && block.file.dir === 'modules/stack',
+    );
     expect(stack?.body['private_subnet_ids']).toBe('${module.network.private_subnet_ids}');
     for (const file of tfvars.filter((entry) => entry.dir.startsWith('environments/'))) {
       expect(Number(file.json['app_instance_count']), file.path).toBeGreaterThanOrEqual(2);
@@ -169,14 +201,20 @@ describe('network and compute', () => {
   it('has a bastion in a public subnet', () => {
     const bastion = only('aws_instance', 'bastion');
     expect(bastion.body['associate_public_ip_address']).toBe(true);
-    const stack = namedBlocks(files, 'module').find((block) => block.name === 'bastion' && block.file.dir === 'modules/stack');
+    const stack = namedBlocks(files, 'module').find(
+      (block) => block.name === 'bastion' && block.file.dir === 'modules/stack',
+    );
     expect(stack?.body['public_subnet_id']).toBe('${module.network.public_subnet_ids[0]}');
   });
 
   it('requires IMDSv2 and encrypted root volumes on every instance', () => {
     for (const instance of resources('aws_instance')) {
-      expect(objects(instance.body['metadata_options'])[0]?.['http_tokens'], instance.name).toBe('required');
-      expect(objects(instance.body['root_block_device'])[0]?.['encrypted'], instance.name).toBe(true);
+      expect(objects(instance.body['metadata_options'])[0]?.['http_tokens'], instance.name).toBe(
+        'required',
+      );
+      expect(objects(instance.body['root_block_device'])[0]?.['encrypted'], instance.name).toBe(
+        true,
+      );
     }
   });
 });
@@ -189,7 +227,9 @@ describe('load balancer', () => {
     expect(https?.body['certificate_arn']).toBe('${var.certificate_arn}');
     expect(objects(https?.body['default_action'])[0]?.['type']).toBe('forward');
     const http = listeners.find((listener) => listener.body['port'] === 80);
-    expect(objects(objects(http?.body['default_action'])[0]?.['redirect'])[0]?.['protocol']).toBe('HTTPS');
+    expect(objects(objects(http?.body['default_action'])[0]?.['redirect'])[0]?.['protocol']).toBe(
+      'HTTPS',
+    );
   });
 
   it('keeps idle WebSocket connections open', () => {
@@ -201,7 +241,9 @@ describe('load balancer', () => {
 
   it('health-checks the app readiness endpoint', () => {
     const group = only('aws_lb_target_group');
-    expect(String(objects(group.body['health_check'])[0]?.['path'])).toBe('${var.health_check_path}');
+    expect(String(objects(group.body['health_check'])[0]?.['path'])).toBe(
+      '${var.health_check_path}',
+    );
     expect(variable('modules/alb', 'health_check_path')['default']).toBe('/readyz');
   });
 });
@@ -249,9 +291,13 @@ describe('security groups', () => {
       ['bastion', 22, 22, '${each.value}'],
     ]);
     const admins = variable('modules/security', 'admin_ssh_cidrs');
-    expect(validationConditions(admins).join()).toMatch(/!contains\(\["0\.0\.0\.0\/0", "::\/0"\], cidr\)/);
+    expect(validationConditions(admins).join()).toMatch(
+      /!contains\(\["0\.0\.0\.0\/0", "::\/0"\], cidr\)/,
+    );
     for (const file of tfvars) {
-      expect(JSON.stringify(file.json['admin_ssh_cidrs'] ?? []), file.path).not.toMatch(/0\.0\.0\.0\/0|::\/0/);
+      expect(JSON.stringify(file.json['admin_ssh_cidrs'] ?? []), file.path).not.toMatch(
+        /0\.0\.0\.0\/0|::\/0/,
+      );
     }
   });
 
@@ -282,10 +328,14 @@ describe('data stores', () => {
     expect(db.body['storage_encrypted']).toBe(true);
     expect(db.body['multi_az']).toBe('${var.multi_az}');
     expect(db.body['backup_retention_period']).toBe('${var.backup_retention_days}');
-    expect(validationConditions(variable('modules/database', 'backup_retention_days')).join()).toContain('>= 1');
+    expect(
+      validationConditions(variable('modules/database', 'backup_retention_days')).join(),
+    ).toContain('>= 1');
     expect(db.body['skip_final_snapshot']).toBe(false);
     expect(only('aws_db_subnet_group').body['subnet_ids']).toBe('${var.private_subnet_ids}');
-    const production = tfvars.find((file) => file.path === 'environments/production/terraform.tfvars');
+    const production = tfvars.find(
+      (file) => file.path === 'environments/production/terraform.tfvars',
+    );
     expect(production?.json['db_multi_az']).toBe(true);
   });
 
@@ -306,7 +356,9 @@ describe('DNS', () => {
     const bastion = records.find((record) => record.name === 'bastion');
     expect(bastion?.body['records']).toEqual(['${var.bastion_public_ip}']);
     expect(Number(variable('modules/dns', 'bastion_ttl')['default'])).toBeLessThanOrEqual(300);
-    const stack = namedBlocks(files, 'module').find((block) => block.name === 'dns' && block.file.dir === 'modules/stack');
+    const stack = namedBlocks(files, 'module').find(
+      (block) => block.name === 'dns' && block.file.dir === 'modules/stack',
+    );
     expect(stack?.body['bastion_public_ip']).toBe('${module.bastion.public_ip}');
   });
 });
@@ -314,7 +366,9 @@ describe('DNS', () => {
 describe('secrets', () => {
   it('stores DATABASE_URL, JWT_SECRET and REDIS_URL as SecureString parameters under a KMS key', () => {
     const parameter = only('aws_ssm_parameter', 'runtime');
-    expect(parameter.body['for_each']).toBe('${toset(["DATABASE_URL", "JWT_SECRET", "REDIS_URL"])}');
+    expect(parameter.body['for_each']).toBe(
+      '${toset(["DATABASE_URL", "JWT_SECRET", "REDIS_URL"])}',
+    );
     expect(parameter.body['type']).toBe('SecureString');
     expect(parameter.body['key_id']).toBe('${aws_kms_key.parameters.arn}');
     expect(only('aws_kms_key', 'parameters').body['enable_key_rotation']).toBe(true);
@@ -334,11 +388,14 @@ describe('secrets', () => {
       '${var.parameter_arns}',
       ['${var.parameters_kms_key_arn}'],
     ]);
-    const attachments = [...resources('aws_iam_role_policy'), ...resources('aws_iam_role_policy_attachment')].filter(
-      (block) => block.file.dir === 'modules/app',
-    );
+    const attachments = [
+      ...resources('aws_iam_role_policy'),
+      ...resources('aws_iam_role_policy_attachment'),
+    ].filter((block) => block.file.dir === 'modules/app');
     expect(attachments.map((block) => block.name)).toEqual(['read_runtime_parameters']);
-    const stack = namedBlocks(files, 'module').find((block) => block.name === 'app' && block.file.dir === 'modules/stack');
+    const stack = namedBlocks(files, 'module').find(
+      (block) => block.name === 'app' && block.file.dir === 'modules/stack',
+    );
     expect(stack?.body['parameter_arns']).toBe('${module.secrets.parameter_arns}');
   });
 
@@ -349,9 +406,11 @@ describe('secrets', () => {
       expect(body['sensitive'], `${file.path}: variable ${name} is sensitive`).toBe(true);
       expect(body['default'], `${file.path}: variable ${name} has no default`).toBeUndefined();
     }
-    const secretAttribute = /^(password|master_password|auth_token|secret_key|access_key|private_key|token)$/;
+    const secretAttribute =
+      /^(password|master_password|auth_token|secret_key|access_key|private_key|token)$/;
     const literalSecrets: string[] = [];
-    const isLiteral = (value: HclValue | undefined) => typeof value === 'string' && !value.includes('${');
+    const isLiteral = (value: HclValue | undefined) =>
+      typeof value === 'string' && !value.includes('${');
     const visit = (value: HclValue | undefined, path: string) => {
       if (Array.isArray(value)) value.forEach((item, index) => visit(item, `${path}[${index}]`));
       else if (isObject(value)) {
@@ -363,21 +422,32 @@ describe('secrets', () => {
     };
     for (const file of files) visit(file.json, file.path);
     for (const parameter of resources('aws_ssm_parameter')) {
-      if (isLiteral(parameter.body['value'])) literalSecrets.push(`${parameter.file.path}: aws_ssm_parameter.${parameter.name}.value`);
+      if (isLiteral(parameter.body['value']))
+        literalSecrets.push(`${parameter.file.path}: aws_ssm_parameter.${parameter.name}.value`);
     }
     expect(literalSecrets).toEqual([]);
     for (const file of tfvars) {
-      expect(Object.keys(file.json).filter((key) => secretName.test(key)), file.path).toEqual([]);
+      expect(
+        Object.keys(file.json).filter((key) => secretName.test(key)),
+        file.path,
+      ).toEqual([]);
     }
-    const patterns = [/AKIA[0-9A-Z]{16}/, /-----BEGIN [A-Z ]*PRIVATE KEY-----/, /(postgres|rediss?):\/\/[^$\s"]*:[^$\s"@]+@/];
+    const patterns = [
+      /AKIA[0-9A-Z]{16}/,
+      /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+      /(postgres|rediss?):\/\/[^$\s"]*:[^$\s"@]+@/,
+    ];
     for (const file of [...files, ...tfvars]) {
-      for (const pattern of patterns) expect(file.text, `${file.path} matches ${String(pattern)}`).not.toMatch(pattern);
+      for (const pattern of patterns)
+        expect(file.text, `${file.path} matches ${String(pattern)}`).not.toMatch(pattern);
     }
   });
 
   it('gives no provider static credentials and creates no IAM access keys', () => {
     for (const provider of namedBlocks(files, 'provider')) {
-      expect(Object.keys(provider.body).filter((key) => /access_key|secret_key|token/.test(key))).toEqual([]);
+      expect(
+        Object.keys(provider.body).filter((key) => /access_key|secret_key|token/.test(key)),
+      ).toEqual([]);
     }
     expect(resources('aws_iam_access_key')).toEqual([]);
     expect(resources('aws_iam_user')).toEqual([]);
@@ -392,32 +462,49 @@ describe('CI access', () => {
     const conditions = objects(objects(trust?.body['statement'])[0]?.['condition']);
     expect(conditions.map((condition) => [condition['variable'], condition['values']])).toEqual([
       ['token.actions.githubusercontent.com:aud', ['sts.amazonaws.com']],
-      ['token.actions.githubusercontent.com:sub', ['repo:${var.github_repository}:environment:${var.environment}']],
+      [
+        'token.actions.githubusercontent.com:sub',
+        ['repo:${var.github_repository}:environment:${var.environment}'],
+      ],
     ]);
-    expect(only('aws_iam_openid_connect_provider').body['url']).toBe('https://token.actions.githubusercontent.com');
+    expect(only('aws_iam_openid_connect_provider').body['url']).toBe(
+      'https://token.actions.githubusercontent.com',
+    );
   });
 });
 
 describe('environments', () => {
-  it.each(['staging', 'production'])('%s sets every root variable without a default, and nothing unknown', (environment) => {
-    const dir = `environments/${environment}`;
-    const declared = namedBlocks(files, 'variable').filter((block) => block.file.dir === dir);
-    const values = tfvars.find((file) => file.path === `${dir}/terraform.tfvars`)?.json ?? {};
-    const required = declared.filter((block) => !('default' in block.body)).map((block) => block.name);
-    expect(Object.keys(values).filter((key) => !declared.some((block) => block.name === key))).toEqual([]);
-    expect(required.filter((name) => !(name in values))).toEqual([]);
-    expect(values['environment']).toBe(environment);
-    expect(values['availability_zones']).toHaveLength(2);
-  });
+  it.each(['staging', 'production'])(
+    '%s sets every root variable without a default, and nothing unknown',
+    (environment) => {
+      const dir = `environments/${environment}`;
+      const declared = namedBlocks(files, 'variable').filter((block) => block.file.dir === dir);
+      const values = tfvars.find((file) => file.path === `${dir}/terraform.tfvars`)?.json ?? {};
+      const required = declared
+        .filter((block) => !('default' in block.body))
+        .map((block) => block.name);
+      expect(
+        Object.keys(values).filter((key) => !declared.some((block) => block.name === key)),
+      ).toEqual([]);
+      expect(required.filter((name) => !(name in values))).toEqual([]);
+      expect(values['environment']).toBe(environment);
+      expect(values['availability_zones']).toHaveLength(2);
+    },
+  );
 
   it('passes every stack variable through from both roots', () => {
     const stackRequired = namedBlocks(files, 'variable')
       .filter((block) => block.file.dir === 'modules/stack' && !('default' in block.body))
       .map((block) => block.name);
     for (const environment of ['staging', 'production']) {
-      const call = namedBlocks(files, 'module').find((block) => block.file.dir === `environments/${environment}`);
+      const call = namedBlocks(files, 'module').find(
+        (block) => block.file.dir === `environments/${environment}`,
+      );
       expect(call?.body['source']).toBe('../../modules/stack');
-      expect(stackRequired.filter((name) => !(name in (call?.body ?? {}))), environment).toEqual([]);
+      expect(
+        stackRequired.filter((name) => !(name in (call?.body ?? {}))),
+        environment,
+      ).toEqual([]);
     }
   });
 });

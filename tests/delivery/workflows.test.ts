@@ -1,5 +1,13 @@
 // GitHub Actions workflows: validated against the schema by action-validator, then read for what CI/CD must do.
-import { accessSync, constants, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -14,9 +22,14 @@ const asObject = (value: Yaml | undefined): YamlObject =>
   typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 const asList = (value: Yaml | undefined): Yaml[] => (Array.isArray(value) ? value : []);
 
-const workflowFiles = readdirSync(workflowsDir).filter((name) => name.endsWith('.yml')).sort();
+const workflowFiles = readdirSync(workflowsDir)
+  .filter((name) => name.endsWith('.yml'))
+  .sort();
 const workflows = new Map(
-  workflowFiles.map((name) => [name, asObject(parse(readFileSync(join(workflowsDir, name), 'utf8')) as Yaml)]),
+  workflowFiles.map((name) => [
+    name,
+    asObject(parse(readFileSync(join(workflowsDir, name), 'utf8')) as Yaml),
+  ]),
 );
 
 function workflow(name: string): YamlObject {
@@ -27,46 +40,69 @@ function workflow(name: string): YamlObject {
 const jobs = (name: string) => asObject(workflow(name)['jobs']);
 const job = (name: string, id: string) => asObject(jobs(name)[id]);
 const steps = (name: string, id: string) => asList(job(name, id)['steps']).map(asObject);
-const runs = (name: string, id: string) => steps(name, id).map((step) => String(step['run'] ?? '')).join('\n');
-const uses = (name: string, id: string) => steps(name, id).map((step) => String(step['uses'] ?? ''));
+const runs = (name: string, id: string) =>
+  steps(name, id)
+    .map((step) => String(step['run'] ?? ''))
+    .join('\n');
+const uses = (name: string, id: string) =>
+  steps(name, id).map((step) => String(step['uses'] ?? ''));
 
 describe('GitHub Actions workflows', () => {
   it('has the CI, infrastructure, deploy and rollback workflows', () => {
-    expect(workflowFiles).toEqual(['ci.yml', 'deploy.yml', 'infrastructure.yml', 'rollback.yml', 'run-ansible.yml']);
+    expect(workflowFiles).toEqual([
+      'ci.yml',
+      'deploy.yml',
+      'infrastructure.yml',
+      'rollback.yml',
+      'run-ansible.yml',
+    ]);
   });
 
-  it.skipIf(!hasActionValidator).each(workflowFiles)('%s passes action-validator (GitHub Actions schema)', (name) => {
-    const result = run(actionValidator, [join(workflowsDir, name)], { timeout: 60_000 });
-    expect(result.output).not.toMatch(/error/i);
-    expect(result.status, result.output).toBe(0);
-  });
+  it.skipIf(!hasActionValidator).each(workflowFiles)(
+    '%s passes action-validator (GitHub Actions schema)',
+    (name) => {
+      const result = run(actionValidator, [join(workflowsDir, name)], { timeout: 60_000 });
+      expect(result.output).not.toMatch(/error/i);
+      expect(result.status, result.output).toBe(0);
+    },
+  );
 
-  it.skipIf(!hasActionValidator)('action-validator rejects a workflow that breaks the schema', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'orderly-workflow-'));
-    try {
-      const broken = join(dir, 'broken.yml');
-      writeFileSync(broken, 'on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: true\n        timeout-minutes: soon\n');
-      expect(run(actionValidator, [broken]).status).not.toBe(0);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!hasActionValidator)(
+    'action-validator rejects a workflow that breaks the schema',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'orderly-workflow-'));
+      try {
+        const broken = join(dir, 'broken.yml');
+        writeFileSync(
+          broken,
+          'on: push\njobs:\n  build:\n    runs-on: ubuntu-24.04\n    steps:\n      - run: true\n        timeout-minutes: soon\n',
+        );
+        expect(run(actionValidator, [broken]).status).not.toBe(0);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it.skipIf(!hasCommand('yamllint'))('passes yamllint', () => {
     const result = run('yamllint', ['-c', 'ansible/.yamllint', '-f', 'parsable', '.github']);
     expect(result.status, result.output).toBe(0);
   });
 
-  it.each(workflowFiles)('%s grants read-only permissions at the top and widens them per job only', (name) => {
-    expect(workflow(name)['permissions']).toEqual({ contents: 'read' });
-    for (const [id, body] of Object.entries(jobs(name))) {
-      const permissions = asObject(asObject(body)['permissions']);
-      for (const [scope, level] of Object.entries(permissions)) {
-        expect(['read', 'write', 'none'], `${name} ${id} ${scope}`).toContain(level);
-        if (level === 'write') expect(['id-token', 'pull-requests'], `${name} ${id} writes ${scope}`).toContain(scope);
+  it.each(workflowFiles)(
+    '%s grants read-only permissions at the top and widens them per job only',
+    (name) => {
+      expect(workflow(name)['permissions']).toEqual({ contents: 'read' });
+      for (const [id, body] of Object.entries(jobs(name))) {
+        const permissions = asObject(asObject(body)['permissions']);
+        for (const [scope, level] of Object.entries(permissions)) {
+          expect(['read', 'write', 'none'], `${name} ${id} ${scope}`).toContain(level);
+          if (level === 'write')
+            expect(['id-token', 'pull-requests'], `${name} ${id} writes ${scope}`).toContain(scope);
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(workflowFiles)('%s pins every external action to a commit SHA', (name) => {
     const text = readFileSync(join(workflowsDir, name), 'utf8');
@@ -78,19 +114,31 @@ describe('GitHub Actions workflows', () => {
 
   it.each(workflowFiles)('%s reaches AWS through OIDC only, never with stored keys', (name) => {
     const text = readFileSync(join(workflowsDir, name), 'utf8');
-    expect(text).not.toMatch(/aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID/);
+    expect(text).not.toMatch(
+      /aws-access-key-id|aws-secret-access-key|AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID/,
+    );
     for (const [id, body] of Object.entries(jobs(name))) {
       const awsSteps = asList(asObject(body)['steps'])
         .map(asObject)
-        .filter((step) => String(step['uses'] ?? '').startsWith('aws-actions/configure-aws-credentials@'));
-      for (const step of awsSteps) expect(asObject(step['with'])['role-to-assume'], `${name} ${id}`).toBeTruthy();
-      if (awsSteps.length > 0) expect(asObject(asObject(body)['permissions'])['id-token'], `${name} ${id}`).toBe('write');
+        .filter((step) =>
+          String(step['uses'] ?? '').startsWith('aws-actions/configure-aws-credentials@'),
+        );
+      for (const step of awsSteps)
+        expect(asObject(step['with'])['role-to-assume'], `${name} ${id}`).toBeTruthy();
+      if (awsSteps.length > 0)
+        expect(asObject(asObject(body)['permissions'])['id-token'], `${name} ${id}`).toBe('write');
     }
   });
 
   it('runs scripts that exist, are executable and parse', () => {
-    const text = workflowFiles.map((name) => readFileSync(join(workflowsDir, name), 'utf8')).join('\n');
-    const scripts = new Set([...text.matchAll(/(\.github\/scripts\/[\w.-]+\.sh|scripts\/package-release\.sh)/g)].map((m) => m[1] ?? ''));
+    const text = workflowFiles
+      .map((name) => readFileSync(join(workflowsDir, name), 'utf8'))
+      .join('\n');
+    const scripts = new Set(
+      [...text.matchAll(/(\.github\/scripts\/[\w.-]+\.sh|scripts\/package-release\.sh)/g)].map(
+        (m) => m[1] ?? '',
+      ),
+    );
     expect(scripts.size).toBeGreaterThanOrEqual(5);
     for (const script of [...scripts, 'ansible/bin/run-from-bastion.sh']) {
       const path = join(repoRoot, script);
@@ -117,7 +165,9 @@ describe('CI workflow', () => {
     const env = asObject(job('ci.yml', 'test')['env']);
     expect(String(env['TEST_DATABASE_URL'])).toMatch(/^postgres:\/\/postgres@postgres:5432\/test$/);
     expect(String(env['TEST_REDIS_URL'])).toMatch(/^redis:\/\/redis:6379$/);
-    expect(runs('ci.yml', 'test')).toMatch(/apt-get install[\s\S]*nginx ansible ansible-lint yamllint/);
+    expect(runs('ci.yml', 'test')).toMatch(
+      /apt-get install[\s\S]*nginx ansible ansible-lint yamllint/,
+    );
   });
 });
 
@@ -126,7 +176,12 @@ describe('infrastructure workflow', () => {
     const check = runs('infrastructure.yml', 'check');
     expect(check).toContain('terraform fmt -check -recursive');
     expect(check).toContain('terraform -chdir="$root" validate');
-    for (const root of ['infra/bootstrap', 'infra/environments/staging', 'infra/environments/production']) expect(check).toContain(root);
+    for (const root of [
+      'infra/bootstrap',
+      'infra/environments/staging',
+      'infra/environments/production',
+    ])
+      expect(check).toContain(root);
   });
 
   it('plans on pull requests and posts the plan as a comment', () => {
@@ -134,7 +189,9 @@ describe('infrastructure workflow', () => {
     expect(plan['if']).toBe("github.event_name == 'pull_request'");
     expect(asObject(plan['permissions'])['pull-requests']).toBe('write');
     expect(runs('infrastructure.yml', 'plan')).toContain('terraform plan');
-    const comment = steps('infrastructure.yml', 'plan').find((step) => String(step['uses']).startsWith('actions/github-script@'));
+    const comment = steps('infrastructure.yml', 'plan').find((step) =>
+      String(step['uses']).startsWith('actions/github-script@'),
+    );
     expect(String(asObject(comment?.['with'])['script'])).toMatch(/createComment|updateComment/);
   });
 
@@ -152,7 +209,9 @@ describe('infrastructure workflow', () => {
 describe('deploy and rollback workflows', () => {
   it('builds one artifact and deploys it to staging, then production', () => {
     expect(runs('deploy.yml', 'build')).toContain('scripts/package-release.sh "$VERSION"');
-    expect(uses('deploy.yml', 'build').some((ref) => ref.startsWith('actions/upload-artifact@'))).toBe(true);
+    expect(
+      uses('deploy.yml', 'build').some((ref) => ref.startsWith('actions/upload-artifact@')),
+    ).toBe(true);
     for (const environment of ['staging', 'production']) {
       const deploy = job('deploy.yml', environment);
       expect(deploy['uses']).toBe('./.github/workflows/run-ansible.yml');
@@ -168,10 +227,13 @@ describe('deploy and rollback workflows', () => {
     expect(commands).toContain('.github/scripts/route53-sync-bastion.sh');
     expect(commands).toContain('.github/scripts/run-on-bastion.sh "$PLAYBOOK"');
     expect(commands).toContain('.github/scripts/smoke-test.sh "$APP_URL"');
-    const notify = steps('run-ansible.yml', 'run').find((step) => String(step['run']).includes('notify-slack.sh'));
+    const notify = steps('run-ansible.yml', 'run').find((step) =>
+      String(step['run']).includes('notify-slack.sh'),
+    );
     expect(notify?.['if']).toBe('always()');
     const smoke = readFileSync(join(repoRoot, '.github/scripts/smoke-test.sh'), 'utf8');
-    for (const path of ['/healthz', '/readyz', '/graphql', '/user_login']) expect(smoke).toContain(path);
+    for (const path of ['/healthz', '/readyz', '/graphql', '/user_login'])
+      expect(smoke).toContain(path);
   });
 
   it('rolls back by hand to a named release', () => {
@@ -179,6 +241,9 @@ describe('deploy and rollback workflows', () => {
     const inputs = asObject(dispatch['inputs']);
     expect(asObject(inputs['version'])['required']).toBe(true);
     expect(asObject(inputs['environment'])['options']).toEqual(['staging', 'production']);
-    expect(asObject(job('rollback.yml', 'rollback')['with'])).toMatchObject({ playbook: 'rollback', version: '${{ inputs.version }}' });
+    expect(asObject(job('rollback.yml', 'rollback')['with'])).toMatchObject({
+      playbook: 'rollback',
+      version: '${{ inputs.version }}',
+    });
   });
 });

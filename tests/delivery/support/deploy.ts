@@ -1,7 +1,16 @@
 // The pieces of the local deploy test: a fresh build, release tarballs, a private database,
 // free ports, ansible-playbook runs, and what is left running afterwards.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -22,11 +31,23 @@ function newestMtime(path: string): number {
 
 /** Builds the app unless dist/ and web/dist/ are newer than every source they come from. */
 export function ensureFreshBuild(): { built: boolean; output: string } {
-  const sources = ['api', 'kitchen', 'web', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+  const sources = [
+    'api',
+    'kitchen',
+    'web',
+    'package-lock.json',
+    'tsconfig.json',
+    'tsconfig.build.json',
+  ];
   const newestSource = Math.max(...sources.map((source) => newestMtime(join(repoRoot, source))));
-  const outputs = ['dist/api/main.js', 'web/dist/index.html'].map((output) => join(repoRoot, output));
-  const oldestOutput = Math.min(...outputs.map((output) => (existsSync(output) ? statSync(output).mtimeMs : 0)));
-  if (oldestOutput > newestSource) return { built: false, output: 'reused a build newer than its sources' };
+  const outputs = ['dist/api/main.js', 'web/dist/index.html'].map((output) =>
+    join(repoRoot, output),
+  );
+  const oldestOutput = Math.min(
+    ...outputs.map((output) => (existsSync(output) ? statSync(output).mtimeMs : 0)),
+  );
+  if (oldestOutput > newestSource)
+    return { built: false, output: 'reused a build newer than its sources' };
   const result = run('npm', ['run', 'build'], { timeout: 240_000 });
   if (result.status !== 0) throw new Error(`npm run build failed:\n${result.output.slice(-4000)}`);
   return { built: true, output: result.output };
@@ -35,7 +56,8 @@ export function ensureFreshBuild(): { built: boolean; output: string } {
 /** Runs scripts/package-release.sh and moves the tarball into the test's own directory. */
 export function packageRelease(version: string, into: string): string {
   const result = run('bash', ['scripts/package-release.sh', version], { timeout: 180_000 });
-  if (result.status !== 0) throw new Error(`package-release.sh ${version} failed:\n${result.output}`);
+  if (result.status !== 0)
+    throw new Error(`package-release.sh ${version} failed:\n${result.output}`);
   const built = result.output.trim().split('\n').at(-1) ?? '';
   const tarball = join(into, `orderly-${version}.tar.gz`);
   renameSync(built, tarball);
@@ -46,7 +68,11 @@ export function packageRelease(version: string, into: string): string {
  * The broken release: the real build of `from`, whose entry point first points DATABASE_URL at a
  * port where no database listens. The app starts, but /readyz never answers 200.
  */
-export function deriveNeverReadyRelease(fromTarball: string, version: string, workDir: string): string {
+export function deriveNeverReadyRelease(
+  fromTarball: string,
+  version: string,
+  workDir: string,
+): string {
   const dir = join(workDir, `unpacked-${version}`);
   mkdirSync(dir, { recursive: true });
   const untar = run('tar', ['-xzf', fromTarball, '-C', dir]);
@@ -61,7 +87,10 @@ export function deriveNeverReadyRelease(fromTarball: string, version: string, wo
       '',
     ].join('\n'),
   );
-  writeFileSync(join(dir, 'RELEASE'), `version=${version}\nderived_from=${fromTarball}\nbroken=never ready\n`);
+  writeFileSync(
+    join(dir, 'RELEASE'),
+    `version=${version}\nderived_from=${fromTarball}\nbroken=never ready\n`,
+  );
   const tarball = join(workDir, `orderly-${version}.tar.gz`);
   const tar = run('tar', ['-czf', tarball, '-C', dir, '.']);
   if (tar.status !== 0) throw new Error(tar.output);
@@ -74,7 +103,11 @@ export async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -110,20 +143,32 @@ export interface PlaybookRun {
   seconds: number;
 }
 
-export function runPlaybook(playbook: string, inventory: string, varsFile: string, extraVars: Record<string, string>): Promise<PlaybookRun> {
+export function runPlaybook(
+  playbook: string,
+  inventory: string,
+  varsFile: string,
+  extraVars: Record<string, string>,
+): Promise<PlaybookRun> {
   const args = ['-i', inventory, `playbooks/${playbook}.yml`, '-e', `@${varsFile}`];
   for (const [name, value] of Object.entries(extraVars)) args.push('-e', `${name}=${value}`);
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn('ansible-playbook', args, {
       cwd: ansibleDir,
-      env: { ...process.env, ANSIBLE_NOCOLOR: '1', ANSIBLE_FORCE_COLOR: '0', ANSIBLE_RETRY_FILES_ENABLED: '0' },
+      env: {
+        ...process.env,
+        ANSIBLE_NOCOLOR: '1',
+        ANSIBLE_FORCE_COLOR: '0',
+        ANSIBLE_RETRY_FILES_ENABLED: '0',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('close', (status) => resolve({ status, output, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (status) =>
+      resolve({ status, output, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 }
 

@@ -31,7 +31,10 @@ export function formatProblems(text: string): string[] {
     if (chain.length > 0) {
       const column = Math.max(...chain.map((entry) => entry.keyEnd)) + 1;
       for (const entry of chain) {
-        if (entry.equals !== column) problems.push(`line ${entry.line}: "=" at column ${entry.equals}, fmt puts it at ${column}`);
+        if (entry.equals !== column)
+          problems.push(
+            `line ${entry.line}: "=" at column ${entry.equals}, fmt puts it at ${column}`,
+          );
       }
     }
     chain = [];
@@ -73,10 +76,12 @@ export function formatProblems(text: string): string[] {
       chain.push({ line: number, equals: keyEnd + (assignment[3] ?? '').length, keyEnd });
     } else {
       closeChain();
-      if (assignment && (assignment[3] ?? '') !== ' ') problems.push(`line ${number}: one space before "=" on a multi-line value`);
+      if (assignment && (assignment[3] ?? '') !== ' ')
+        problems.push(`line ${number}: one space before "=" on a multi-line value`);
     }
   });
   closeChain();
-  if (!text.endsWith('\n') || text.endsWith('\n\n')) problems.push('file must end with exactly one newline');
+  if (!text.endsWith('\n') || text.endsWith('\n\n'))
+    problems.push('file must end with exactly one newline');
   return problems;
 }

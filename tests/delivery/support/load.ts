@@ -29,7 +29,11 @@ const probes: Probe[] = [
   { method: 'GET', path: '/healthz' },
   { method: 'GET', path: '/readyz' },
   { method: 'GET', path: '/' },
-  { method: 'POST', path: '/graphql', body: JSON.stringify({ query: '{ businesses { id name } }' }) },
+  {
+    method: 'POST',
+    path: '/graphql',
+    body: JSON.stringify({ query: '{ businesses { id name } }' }),
+  },
 ];
 
 function send(port: number, probe: Probe): Promise<{ status: number; colour: string }> {
@@ -44,11 +48,18 @@ function send(port: number, probe: Probe): Promise<{ status: number; colour: str
         method: probe.method,
         agent: false,
         timeout: 10_000,
-        headers: probe.body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(probe.body) } : {},
+        headers: probe.body
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(probe.body) }
+          : {},
       },
       (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, colour: String(res.headers['x-orderly-colour'] ?? 'none') }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            colour: String(res.headers['x-orderly-colour'] ?? 'none'),
+          }),
+        );
         res.on('error', reject);
       },
     );
@@ -58,14 +69,28 @@ function send(port: number, probe: Probe): Promise<{ status: number; colour: str
   });
 }
 
-export function startLoad(port: number, options: { workers?: number; maxRequests?: number; maxSeconds?: number; pauseMs?: number } = {}) {
+export function startLoad(
+  port: number,
+  options: { workers?: number; maxRequests?: number; maxSeconds?: number; pauseMs?: number } = {},
+) {
   const { workers = 4, maxRequests = 100_000, maxSeconds = 240, pauseMs = 5 } = options;
-  const report: LoadReport = { sent: 0, failed: 0, failures: [], colours: {}, colourSequence: [], seconds: 0 };
+  const report: LoadReport = {
+    sent: 0,
+    failed: 0,
+    failures: [],
+    colours: {},
+    colourSequence: [],
+    seconds: 0,
+  };
   const started = Date.now();
   let stopping = false;
 
   const worker = async (offset: number) => {
-    for (let i = offset; !stopping && report.sent < maxRequests && Date.now() - started < maxSeconds * 1000; i += 1) {
+    for (
+      let i = offset;
+      !stopping && report.sent < maxRequests && Date.now() - started < maxSeconds * 1000;
+      i += 1
+    ) {
       const probe = probes[i % probes.length] as Probe;
       report.sent += 1;
       try {
@@ -74,11 +99,21 @@ export function startLoad(port: number, options: { workers?: number; maxRequests
         if (report.colourSequence.at(-1) !== colour) report.colourSequence.push(colour);
         if (status !== 200) {
           report.failed += 1;
-          report.failures.push({ at: new Date().toISOString(), path: probe.path, status, error: undefined });
+          report.failures.push({
+            at: new Date().toISOString(),
+            path: probe.path,
+            status,
+            error: undefined,
+          });
         }
       } catch (error) {
         report.failed += 1;
-        report.failures.push({ at: new Date().toISOString(), path: probe.path, status: undefined, error: String(error) });
+        report.failures.push({
+          at: new Date().toISOString(),
+          path: probe.path,
+          status: undefined,
+          error: String(error),
+        });
       }
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }

@@ -59,7 +59,11 @@ export async function loadTerraform(suffixes = ['.tf']): Promise<TerraformFile[]
 }
 
 /** Blocks with two labels: resource "type" "name" and data "type" "name". */
-export function labelledBlocks(files: TerraformFile[], kind: 'resource' | 'data', type?: string): Block[] {
+export function labelledBlocks(
+  files: TerraformFile[],
+  kind: 'resource' | 'data',
+  type?: string,
+): Block[] {
   const blocks: Block[] = [];
   for (const file of files) {
     const byType = file.json[kind];
@@ -75,7 +79,10 @@ export function labelledBlocks(files: TerraformFile[], kind: 'resource' | 'data'
 }
 
 /** Blocks with one label: variable, output, module, provider. */
-export function namedBlocks(files: TerraformFile[], kind: 'variable' | 'output' | 'module' | 'provider'): Block[] {
+export function namedBlocks(
+  files: TerraformFile[],
+  kind: 'variable' | 'output' | 'module' | 'provider',
+): Block[] {
   const blocks: Block[] = [];
   for (const file of files) {
     const byName = file.json[kind];
@@ -87,7 +94,9 @@ export function namedBlocks(files: TerraformFile[], kind: 'variable' | 'output' 
   return blocks;
 }
 
-export function terraformSettings(files: TerraformFile[]): { file: TerraformFile; body: HclObject }[] {
+export function terraformSettings(
+  files: TerraformFile[],
+): { file: TerraformFile; body: HclObject }[] {
   return files.flatMap((file) => objects(file.json['terraform']).map((body) => ({ file, body })));
 }
 
