@@ -74,6 +74,25 @@ for (const target of storeTargets()) {
         'BAD_REQUEST',
       ],
       [
+        'login: NUL in name',
+        'POST',
+        '/user_login',
+        { body: { u_name: 'a\u0000b', u_password: 'whatever-1' } },
+        401,
+        'UNAUTHENTICATED',
+      ],
+      [
+        'menu: NUL in image path',
+        'POST',
+        '/set-menu-and-instore',
+        {
+          token: biz,
+          body: { items: [{ m_name: 'A', m_img_url: '/x\u0000.png', m_price: 1, m_instore: 1 }] },
+        },
+        400,
+        'BAD_REQUEST',
+      ],
+      [
         'order: no token',
         'POST',
         '/order',
