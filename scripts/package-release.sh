@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Packages the built app as release/orderly-<version>.tar.gz: dist/, web/dist/, package files and
-# production node_modules, so a host can run it without reaching a registry.
+# Packages the built app as release/orderly-<version>.tar.gz: dist/, web/dist/, package files, RELEASE
+# and the production node_modules, so a host runs it without reaching a registry.
 set -euo pipefail
 
 usage() { echo "usage: $0 <version>   (after npm ci && npm run build)" >&2; exit 2; }
@@ -15,25 +15,26 @@ for built in dist/api/main.js web/dist/index.html package.json package-lock.json
   [ -e "$built" ] || { echo "package-release: $built is missing; run npm ci && npm run build first" >&2; exit 1; }
 done
 
-mkdir -p release
-staging="$(mktemp -d "$root/release/.staging-$version.XXXXXX")"
-trap 'rm -rf "$staging"' EXIT
+# Production dependencies straight from the installed tree: exactly the locked versions, native
+# builds included (argon2). A package's own nested node_modules come with it, so only the
+# outermost directories are listed.
+mapfile -t dependencies < <(
+  npm ls --omit=dev --all --parseable --loglevel=error |
+    sed -n "s#^$root/\(node_modules/.*\)#\1#p" |
+    sort |
+    awk 'kept == "" || index($0, kept "/") != 1 { print; kept = $0 }'
+)
+[ "${#dependencies[@]}" -gt 0 ] || { echo "package-release: npm ls found no production dependencies" >&2; exit 1; }
 
-mkdir -p "$staging/web"
-cp -a dist "$staging/dist"
-cp -a web/dist "$staging/web/dist"
-cp package.json package-lock.json "$staging/"
-
-# Production dependencies from the installed tree rather than the registry: the build machine
-# already has exactly the locked versions, native builds included (argon2).
-cp -a node_modules "$staging/node_modules"
-(cd "$staging" && npm prune --omit=dev --ignore-scripts --offline --no-audit --no-fund --loglevel=error >/dev/null)
-find "$staging/node_modules" -mindepth 1 -maxdepth 1 -type d -empty -delete
-
+meta="$(mktemp -d)"
+trap 'rm -rf "$meta"' EXIT
 commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
-printf 'version=%s\ncommit=%s\nbuilt_at=%s\n' "$version" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$staging/RELEASE"
+printf 'version=%s\ncommit=%s\nbuilt_at=%s\n' "$version" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$meta/RELEASE"
 
+mkdir -p release
 tarball="release/orderly-$version.tar.gz"
-tar -czf "$tarball.partial" -C "$staging" .
+tar -czf "$tarball.partial" \
+  -C "$root" dist web/dist package.json package-lock.json "${dependencies[@]}" \
+  -C "$meta" RELEASE
 mv "$tarball.partial" "$tarball"
 echo "$root/$tarball"

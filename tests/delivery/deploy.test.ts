@@ -88,9 +88,9 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
     mkdirSync(root);
 
     let started = Date.now();
-    const build = ensureFreshBuild();
+    const built = ensureFreshBuild();
     setup.push(
-      `${build.built ? 'npm run build' : 'reused a fresh build'} in ${(Date.now() - started) / 1000}s`,
+      `${built.length > 0 ? `npm run ${built.join(', ')}` : 'reused a fresh build'} in ${(Date.now() - started) / 1000}s`,
     );
     started = Date.now();
     tarballs.v1 = packageRelease(versions.v1, work);

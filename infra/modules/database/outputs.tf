@@ -14,7 +14,7 @@ output "database_name" {
 }
 
 output "connection_url" {
-  description = "postgres:// URL for DATABASE_URL, with credentials; goes straight into SSM."
-  value       = "postgres://${aws_db_instance.this.username}:${random_password.master.result}@${aws_db_instance.this.address}:${aws_db_instance.this.port}/${aws_db_instance.this.db_name}?sslmode=require"
+  description = "postgres:// URL for DATABASE_URL, with credentials and verified TLS; goes straight into SSM."
+  value       = "postgres://${aws_db_instance.this.username}:${random_password.master.result}@${aws_db_instance.this.address}:${aws_db_instance.this.port}/${aws_db_instance.this.db_name}?sslmode=verify-full&sslrootcert=${var.ca_bundle_path}"
   sensitive   = true
 }

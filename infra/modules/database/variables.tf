@@ -72,6 +72,12 @@ variable "deletion_protection" {
   default     = true
 }
 
+variable "ca_bundle_path" {
+  description = "Path of the RDS CA bundle on the app instances (installed by the orderly_release role), for sslrootcert."
+  type        = string
+  default     = "/etc/ssl/certs/rds-global-bundle.pem"
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

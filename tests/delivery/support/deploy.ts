@@ -29,28 +29,35 @@ function newestMtime(path: string): number {
   return newest;
 }
 
-/** Builds the app unless dist/ and web/dist/ are newer than every source they come from. */
-export function ensureFreshBuild(): { built: boolean; output: string } {
-  const sources = [
-    'api',
-    'kitchen',
-    'web',
-    'package-lock.json',
-    'tsconfig.json',
-    'tsconfig.build.json',
-  ];
+function isStale(output: string, sources: string[]): boolean {
+  const built = join(repoRoot, output);
+  if (!existsSync(built)) return true;
   const newestSource = Math.max(...sources.map((source) => newestMtime(join(repoRoot, source))));
-  const outputs = ['dist/api/main.js', 'web/dist/index.html'].map((output) =>
-    join(repoRoot, output),
-  );
-  const oldestOutput = Math.min(
-    ...outputs.map((output) => (existsSync(output) ? statSync(output).mtimeMs : 0)),
-  );
-  if (oldestOutput > newestSource)
-    return { built: false, output: 'reused a build newer than its sources' };
-  const result = run('npm', ['run', 'build'], { timeout: 240_000 });
-  if (result.status !== 0) throw new Error(`npm run build failed:\n${result.output.slice(-4000)}`);
-  return { built: true, output: result.output };
+  return statSync(built).mtimeMs <= newestSource;
+}
+
+/**
+ * Runs the parts of `npm run build` whose output is older than its sources: the API (dist/) and
+ * the web app (web/dist/) separately, so a web build made by the browser tests is reused.
+ */
+export function ensureFreshBuild(): string[] {
+  const steps: [string, string, string[]][] = [
+    [
+      'build:api',
+      'dist/api/main.js',
+      ['api', 'kitchen', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'],
+    ],
+    ['build:web', 'web/dist/index.html', ['web', 'package-lock.json']],
+  ];
+  const ran: string[] = [];
+  for (const [script, output, sources] of steps) {
+    if (!isStale(output, sources)) continue;
+    const result = run('npm', ['run', script], { timeout: 240_000 });
+    if (result.status !== 0)
+      throw new Error(`npm run ${script} failed:\n${result.output.slice(-4000)}`);
+    ran.push(script);
+  }
+  return ran;
 }
 
 /** Runs scripts/package-release.sh and moves the tarball into the test's own directory. */
