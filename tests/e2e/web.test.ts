@@ -1,5 +1,6 @@
 // The web app end to end in real Chromium against the real server: a customer (alice) and a business
-// (Pizza Palace) in two browser contexts, each flow watched from both sides without reloads.
+// (Pizza Palace) in two browser contexts, each flow watched from both sides without reloads. The
+// server serves a private build of web/ (see support/build.ts), exactly as it serves web/dist.
 import { existsSync } from 'node:fs';
 import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       seed: true,
       logLevel: 'silent',
       loginMaxFailures: 1000,
+      webDir: build.dir,
     });
     ({ url } = await app.start(0));
     menu = await pizzaMenu(url);
@@ -585,6 +587,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         seed: true,
         logLevel: 'silent',
         jwtTtlSeconds: 3,
+        webDir: ensureWebBuilt().dir,
       });
       const { url: shortUrl } = await shortLived.start(0);
       const person = await openAs(browser, shortUrl);

@@ -1,4 +1,5 @@
-// Builds web/dist for browser tests unless it is already newer than every web source file.
+// Builds the web app for browser tests into a private folder (not web/dist, which `npm run build`
+// in other suites may empty at any moment), unless that build is newer than every web source file.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -18,11 +19,15 @@ function newestMtime(target: string): number {
   return newest;
 }
 
-export function ensureWebBuilt(): { built: boolean; ms: number } {
+export const testWebDir = path.join(repoRoot, 'test-artifacts', 'e2e-web-dist');
+
+export function ensureWebBuilt(): { built: boolean; ms: number; dir: string } {
   const started = Date.now();
-  const shell = path.join(web, 'dist', 'index.html');
+  const shell = path.join(testWebDir, 'index.html');
   const sourcesChanged = Math.max(...sources.map((name) => newestMtime(path.join(web, name))));
-  if (existsSync(shell) && statSync(shell).mtimeMs > sourcesChanged) return { built: false, ms: 0 };
+  if (existsSync(shell) && statSync(shell).mtimeMs > sourcesChanged) {
+    return { built: false, ms: 0, dir: testWebDir };
+  }
   execFileSync(
     process.execPath,
     [
@@ -30,10 +35,13 @@ export function ensureWebBuilt(): { built: boolean; ms: number } {
       'build',
       '--config',
       'web/vite.config.ts',
+      '--outDir',
+      testWebDir,
+      '--emptyOutDir',
       '--logLevel',
       'warn',
     ],
     { cwd: repoRoot, stdio: 'pipe' },
   );
-  return { built: true, ms: Date.now() - started };
+  return { built: true, ms: Date.now() - started, dir: testWebDir };
 }
