@@ -33,8 +33,12 @@ class SessionStore {
     window.addEventListener('storage', (event) => {
       if (event.key !== SESSION_STORAGE_KEY) return;
       const next = readStoredSession(event.newValue, Date.now());
-      if (next.kind === 'valid') this.#adopt(next.session);
-      else this.#clear();
+      if (next.kind === 'valid') {
+        this.#adopt(next.session);
+      } else if (this.current) {
+        this.notice = next.kind === 'expired' ? EXPIRED_MESSAGE : 'You logged out in another tab.';
+        this.#clear();
+      }
     });
   }
 
