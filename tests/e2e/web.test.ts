@@ -27,7 +27,7 @@ import {
 } from './support/graphql.js';
 
 const hasChromium = existsSync(CHROMIUM);
-const PREP_MS = 3_000;
+const PREP_MS = 4_000;
 const figures: Record<string, number | string> = {};
 
 interface TrackerSample {
@@ -205,7 +205,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       const samples = await recordTracker(alice.page);
       const columns = await recordBoardColumn(pizza.page, orderId);
       // bob's two orders go into both ovens just before alice's is accepted, so hers waits in line.
-      for (const id of bobsOrders) await acceptOrder(url, pizzaToken, id);
+      await Promise.all(bobsOrders.map((id) => acceptOrder(url, pizzaToken, id)));
       const ticket = pizza.page.locator(`[data-testid=ticket][data-order-id="${orderId}"]`);
       await ticket.getByRole('button', { name: /^Accept/ }).click();
       await pizza.page.waitForFunction(() => document.title === 'Board · Orderly', null, {
