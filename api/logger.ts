@@ -18,7 +18,20 @@ export const REDACT_PATHS = [
   '*.variables.password',
 ];
 
-export function createLogger(level: string, options: { pretty?: boolean } = {}): Logger {
+export function createLogger(
+  level: string,
+  options: { pretty?: boolean; destination?: pino.DestinationStream } = {},
+): Logger {
+  if (options.destination) {
+    return pino(
+      {
+        level,
+        base: { service: 'orderly' },
+        redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      },
+      options.destination,
+    );
+  }
   const pretty = options.pretty ?? (process.stdout.isTTY && process.env.NODE_ENV !== 'production');
   return pino({
     level,
