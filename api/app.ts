@@ -16,6 +16,7 @@ import { createStaticHandler } from './http/static.js';
 import { handleCors } from './http/cors.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { createOrderObserver } from './observe.js';
 import { createBus } from './pubsub.js';
 import { createRestHandler, REST_PATHS } from './rest/handler.js';
 import { AuthService } from './services/auth.service.js';
@@ -52,9 +53,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   const { clock = systemClock, logger, ...overrides } = options;
   const config: AppConfig = { ...loadConfig(), ...overrides };
   const log = logger ?? createLogger(config.logLevel);
-  const metrics = createMetrics();
 
   const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  const metrics = createMetrics(db);
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   if (config.seed && !config.production && (await seedDemoData(db))) log.info('demo data seeded');
@@ -75,7 +76,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       maxFailuresPerName: config.loginMaxFailures,
       maxFailuresPerAddress: config.loginMaxFailures * 10,
       windowSeconds: 15 * 60,
-      delayStepMs: 250,
+      delayStepMs: config.loginDelayStepMs,
       redis: throttleRedis,
       keyPrefix: config.redisPrefix,
     }),
@@ -85,10 +86,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     pubsub,
     clock,
     kitchen: kitchenSettings,
-    onTransition: (from, to) => {
-      if (from === null) metrics.ordersPlaced.inc();
-      metrics.orderTransitions.inc({ to });
-    },
+    observer: createOrderObserver(log, metrics),
   });
   const menus = new MenusService({ db, pubsub, clock });
   const services: Services = { auth, orders, menus, kitchen: kitchenSettings, pubsub };
@@ -125,6 +123,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     log,
     graphiql: !config.production,
     introspection: !config.production,
+    metrics,
   });
   const corsOrigins = new Set(config.corsOrigins);
   const handleRest = createRestHandler({ schema, contextFor, log });

@@ -27,6 +27,8 @@ export interface AppConfig {
   webDir: string;
   /** Loosen login throttling for tests that log in many times. */
   loginMaxFailures: number;
+  /** Extra wait per failed login beyond half the allowance (slows guessing before refusing it). */
+  loginDelayStepMs: number;
   trustProxy: boolean;
   /** Prefix of the keys this deployment keeps in Redis (login throttling). */
   redisPrefix: string;
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seed: !production && env.SEED !== 'off',
     webDir: path.resolve(env.WEB_DIR || 'web/dist'),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1),
+    loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 250),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     redisPrefix: env.REDIS_PREFIX || 'orderly',
     corsOrigins: (env.CORS_ORIGINS ?? '')

@@ -1,10 +1,18 @@
-// Prometheus metrics: process defaults plus what the domain does.
+// Prometheus metrics: process defaults plus what the domain does. Live figures (orders by state,
+// queues, slots) are read from the database at scrape time, so every process reports the truth.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Queryable } from './store/db.js';
+import type { OrderState } from './services/types.js';
 
-export function createMetrics() {
+const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,60}$/;
+const MAX_OPERATION_NAMES = 200;
+
+export function createMetrics(db?: Queryable) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'orderly_' });
-  return {
+  const operationNames = new Set<string>();
+
+  const metrics = {
     registry,
     httpRequests: new Histogram({
       name: 'orderly_http_request_duration_seconds',
@@ -13,15 +21,33 @@ export function createMetrics() {
       buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+    graphqlOperations: new Histogram({
+      name: 'orderly_graphql_operation_duration_seconds',
+      help: 'GraphQL operation execution time by operation type and name',
+      labelNames: ['type', 'operation'] as const,
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers: [registry],
+    }),
     ordersPlaced: new Counter({
       name: 'orderly_orders_placed_total',
       help: 'Orders placed',
       registers: [registry],
     }),
+    ordersOutOfStock: new Counter({
+      name: 'orderly_orders_out_of_stock_total',
+      help: 'Orders refused because there was not enough stock',
+      registers: [registry],
+    }),
     orderTransitions: new Counter({
       name: 'orderly_order_transitions_total',
-      help: 'Order state transitions by target state',
+      help: 'Order state transitions by target state (cancelled, rejected, completed, …)',
       labelNames: ['to'] as const,
+      registers: [registry],
+    }),
+    acceptedToCompleted: new Histogram({
+      name: 'orderly_order_accepted_to_completed_seconds',
+      help: 'Time from acceptance to completion of an order',
+      buckets: [1, 2.5, 5, 10, 15, 20, 30, 45, 60, 120, 300, 600],
       registers: [registry],
     }),
     websocketConnections: new Gauge({
@@ -34,7 +60,63 @@ export function createMetrics() {
       help: 'Active GraphQL subscriptions',
       registers: [registry],
     }),
+    /** A bounded label for an operation name (clients choose names; cardinality must not explode). */
+    operationLabel(name: string | null | undefined): string {
+      if (!name || !OPERATION_NAME.test(name)) return 'anonymous';
+      if (operationNames.has(name)) return name;
+      if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
+      operationNames.add(name);
+      return name;
+    },
   };
+
+  if (db) {
+    new Gauge({
+      name: 'orderly_orders',
+      help: 'Orders by current state',
+      labelNames: ['state'] as const,
+      registers: [registry],
+      async collect() {
+        const rows = await db.query<{ state: OrderState; n: number }>(
+          'SELECT state, count(*)::int AS n FROM orders GROUP BY state',
+        );
+        this.reset();
+        for (const row of rows) this.set({ state: row.state }, row.n);
+      },
+    });
+    const kitchenRows = () =>
+      db.query<{ business_id: string; name: string; queued: number; cooking: number }>(
+        `SELECT b.id AS business_id, b.name,
+                count(*) FILTER (WHERE o.state = 'accepted')::int AS queued,
+                count(*) FILTER (WHERE o.state = 'processing')::int AS cooking
+           FROM businesses b LEFT JOIN orders o
+             ON o.business_id = b.id AND o.state IN ('accepted', 'processing')
+          GROUP BY b.id, b.name`,
+      );
+    new Gauge({
+      name: 'orderly_kitchen_queue_length',
+      help: 'Accepted orders waiting for a kitchen slot, per business',
+      labelNames: ['business_id', 'business'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const r of await kitchenRows())
+          this.set({ business_id: r.business_id, business: r.name }, r.queued);
+      },
+    });
+    new Gauge({
+      name: 'orderly_kitchen_slots_in_use',
+      help: 'Kitchen slots cooking an order, per business',
+      labelNames: ['business_id', 'business'] as const,
+      registers: [registry],
+      async collect() {
+        this.reset();
+        for (const r of await kitchenRows())
+          this.set({ business_id: r.business_id, business: r.name }, r.cooking);
+      },
+    });
+  }
+  return metrics;
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -78,3 +78,15 @@ export async function nextDueAt(q: Queryable): Promise<number | null> {
   const due = rows[0]?.due;
   return due ? new Date(due).getTime() : null;
 }
+
+/** For each order, the id of the request that accepted it (what the kitchen's moves trace back to). */
+export async function acceptingRequests(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  const rows = await q.query<{ order_id: string; request_id: string | null }>(
+    `SELECT order_id, request_id FROM order_events WHERE order_id = ANY($1::uuid[]) AND to_state = 'accepted'`,
+    [ids],
+  );
+  return new Map(rows.flatMap((r) => (r.request_id ? [[r.order_id, r.request_id] as const] : [])));
+}

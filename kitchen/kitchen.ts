@@ -103,9 +103,17 @@ export class Kitchen {
     const ids = [...completed, ...started];
     const views = new Map((await orders.viewsOf(ids)).map((o) => [o.id, o]));
     const changed = ids.flatMap((id) => views.get(id) ?? []);
+    const causes = await store.acceptingRequests(this.deps.db, ids);
     for (const order of changed) {
-      orders.announce(order.state === 'completed' ? 'processing' : 'accepted', order);
-      log.info({ orderId: order.id, businessId, state: order.state }, 'kitchen moved order');
+      const requestId = causes.get(order.id);
+      orders.announce(order.state === 'completed' ? 'processing' : 'accepted', order, {
+        actor: 'kitchen',
+        requestId,
+      });
+      log.info(
+        { orderId: order.id, businessId, state: order.state, requestId },
+        'kitchen moved order',
+      );
     }
     await orders.publishQueue(businessId, new Set(changed.map((o) => o.id)));
   }

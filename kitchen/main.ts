@@ -2,6 +2,7 @@
 import { loadConfig, ConfigError } from '../api/config.js';
 import { createLogger } from '../api/logger.js';
 import { createBus } from '../api/pubsub.js';
+import { createOrderObserver } from '../api/observe.js';
 import { systemClock } from '../api/services/clock.js';
 import { OrdersService } from '../api/services/orders.service.js';
 import { openDb } from '../api/store/db.js';

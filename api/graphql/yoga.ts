@@ -1,7 +1,13 @@
 // GraphQL over HTTP (graphql-yoga): masked unexpected errors and a SPEC code on every error.
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError, NoSchemaIntrospectionCustomRule, type GraphQLSchema } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getOperationAST,
+  type GraphQLSchema,
+} from 'graphql';
+import type { Metrics } from '../metrics.js';
 import { DomainError, errorCodeOf, isErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
@@ -27,6 +33,7 @@ export function createGraphQLServer(options: {
   log: Logger;
   graphiql: boolean;
   introspection: boolean;
+  metrics: Metrics;
 }) {
   const { log } = options;
   return createYoga<ServerContext, Context>({
@@ -62,6 +69,7 @@ export function createGraphQLServer(options: {
       }),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useErrorCodes(),
+      useOperationMetrics(options.metrics),
     ],
   });
 }
@@ -87,6 +95,27 @@ function useNoIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
       addValidationRule(NoSchemaIntrospectionCustomRule);
+    },
+  };
+}
+
+/** Execution time of each query and mutation, by type and (bounded) operation name. */
+export function useOperationMetrics(metrics: Metrics): Plugin {
+  return {
+    onExecute({ args }) {
+      const started = performance.now();
+      const operation = getOperationAST(args.document, args.operationName);
+      return {
+        onExecuteDone() {
+          metrics.graphqlOperations.observe(
+            {
+              type: operation?.operation ?? 'unknown',
+              operation: metrics.operationLabel(operation?.name?.value ?? args.operationName),
+            },
+            (performance.now() - started) / 1000,
+          );
+        },
+      };
     },
   };
 }

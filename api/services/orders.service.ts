@@ -6,6 +6,7 @@ import * as store from '../store/orders.store.js';
 import { menuItemView } from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
 import { estimateQueue } from './queue.js';
+import type { OrderObserver, TransitionContext } from '../observe.js';
 import {
   FINAL_STATES,
   type Actor,
@@ -26,8 +27,8 @@ export interface OrdersDeps {
   pubsub: EventBus;
   clock: Clock;
   kitchen: KitchenSettings;
-  /** Told of each committed transition (metrics); must not throw. */
-  onTransition?: (from: OrderState | null, to: OrderState, order: OrderView) => void;
+  /** Told of each committed change (logs, metrics); must not throw. */
+  observer?: OrderObserver;
 }
 
 export interface RequestMeta {
@@ -93,6 +94,7 @@ export class OrdersService {
         if (!item) {
           const left = await store.stockOf(tx, menuItemId);
           if (left === null) throw new NotFoundError('menu item not found');
+          this.deps.observer?.outOfStock();
           throw new OutOfStockError(
             left === 0 ? 'This item is sold out' : `Only ${left} left; you asked for ${quantity}`,
             { available: left },
@@ -124,7 +126,7 @@ export class OrdersService {
 
     const order = await this.requireView(orderId);
     this.deps.pubsub.publish('newOrder', order.menuItem.business.id, order);
-    this.announce(null, order);
+    this.announce(null, order, { actor: 'user', requestId: meta.requestId });
     this.deps.pubsub.publish('menuUpdated', order.menuItem.business.id, order.menuItem);
     return order;
   }
@@ -195,9 +197,9 @@ export class OrdersService {
   }
 
   /** Publishes a committed change to its subscribers and observers. */
-  announce(from: OrderState | null, order: OrderView): void {
+  announce(from: OrderState | null, order: OrderView, context: TransitionContext): void {
     publishOrder(this.deps.pubsub, order);
-    this.deps.onTransition?.(from, order.state, order);
+    this.deps.observer?.transitioned(from, order, context);
   }
 
   private async transition(
@@ -233,7 +235,7 @@ export class OrdersService {
     });
 
     const order = await this.requireView(changed.id);
-    this.announce(rule.from[0] ?? null, order);
+    this.announce(rule.from[0] ?? null, order, { actor: rule.actor, requestId: meta.requestId });
     const businessId = changed.business_id;
     if (rule.restock) {
       const item = await menuItemView(this.deps.db, changed.menu_item_id);

@@ -22,7 +22,7 @@ async function timedLogin(
 describe('login throttling (in memory)', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ loginMaxFailures: 5, trustProxy: true });
+    server = await startServer({ loginMaxFailures: 5, loginDelayStepMs: 1_000, trustProxy: true });
   });
   afterAll(() => server?.stop());
 
@@ -33,8 +33,9 @@ describe('login throttling (in memory)', () => {
         await timedLogin(server.url, 'alice', 'wrong-password', { 'x-forwarded-for': '10.0.0.1' }),
       );
     expect(attempts.map((a) => a.status)).toEqual([401, 401, 401, 401, 401]);
-    // The fourth and fifth failures wait 250 and 500 ms longer than the first.
-    expect(attempts[4]!.ms - attempts[0]!.ms).toBeGreaterThan(350);
+    // The fourth and fifth failures wait one and two delay steps (1 s each here) longer than the first ones.
+    expect(attempts[3]!.ms - Math.max(attempts[0]!.ms, attempts[1]!.ms)).toBeGreaterThan(600);
+    expect(attempts[4]!.ms - Math.max(attempts[0]!.ms, attempts[1]!.ms)).toBeGreaterThan(1_600);
     const refused = await timedLogin(server.url, 'alice', 'alice-pass', {
       'x-forwarded-for': '10.0.0.2',
     });
