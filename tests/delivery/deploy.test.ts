@@ -1,7 +1,15 @@
 // A real deploy on this machine: the deploy playbook, run against localhost with a private nginx,
 // ships the built app as v1, then v2 under continuous load, refuses a never-ready v3, and rolls back.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +91,8 @@ function explain(run: PlaybookRun, load?: LoadReport): string {
 describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReason}`, () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'orderly-deploy-'));
+    // nginx workers run as www-data and must reach their proxy temp directory inside.
+    chmodSync(work, 0o755);
     root = join(work, 'opt-orderly');
     nginxDir = join(work, 'nginx');
     mkdirSync(root);
@@ -163,7 +173,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
 
   it(
     'provisions nginx, then deploys release v1 of the built app on the blue colour',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const provision = await runPlaybook('site', inventory, varsFile, {});
       figures['provision (site.yml)'] = { playbook: provision };
@@ -196,7 +206,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
 
   it(
     'deploys v2 to green under continuous load with zero failed requests',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const blueBefore = runningPid(root, 'blue');
       const { result, load } = await underLoad('deploy', versions.v2, tarballs.v2);
@@ -227,7 +237,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
 
   it(
     'refuses a v3 that never becomes ready, loudly, while v2 keeps serving every request',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const greenBefore = runningPid(root, 'green');
       const { result, load } = await underLoad('deploy', versions.v3, tarballs.v3);
@@ -253,7 +263,7 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
 
   it(
     'rolls back to the previous release (v1) under load with zero failed requests',
-    { timeout: 180_000 },
+    { timeout: 300_000 },
     async () => {
       const { result, load } = await underLoad('rollback', '');
       figures['rollback to v1'] = { playbook: result, load };
