@@ -14,6 +14,7 @@ import { readBody } from './http/body.js';
 import { clientAddress, sendError, sendJson, SECURITY_HEADERS } from './http/respond.js';
 import { createStaticHandler } from './http/static.js';
 import { handleCors } from './http/cors.js';
+import { serveDocs } from './http/docs.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createOrderObserver } from './observe.js';
@@ -213,6 +214,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
         return res.end(await metrics.registry.metrics());
       }
       if (await handleRest(req, res, url, requestId)) return;
+      if (await serveDocs(req, res, url.pathname)) return;
       if (url.pathname === '/graphql') return await handleGraphQL(req, res, url, requestId);
       if (await serveStatic(req, res, url.pathname)) return;
       sendJson(

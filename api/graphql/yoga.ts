@@ -17,6 +17,19 @@ export interface ServerContext {
   makeContext: () => Promise<Context>;
 }
 
+const DEFAULT_QUERY = `# Welcome to Orderly's GraphQL API. Log in with a mutation such as
+#   mutation { userLogin(name: "alice", password: "alice-pass") { token } }
+# then add the header  {"Authorization": "Bearer <token>"}  below to act as that account.
+
+query Businesses {
+  businesses {
+    id
+    name
+    menu { id name price inStore }
+  }
+}
+`;
+
 /** Bounds on one operation, checked before it runs (over HTTP and WebSocket alike). */
 export const QUERY_LIMITS = {
   maxDepth: 6,
@@ -39,7 +52,12 @@ export function createGraphQLServer(options: {
   return createYoga<ServerContext, Context>({
     schema: options.schema,
     graphqlEndpoint: '/graphql',
-    graphiql: options.graphiql,
+    // GraphiQL bundled (no CDN), loaded on first use; subscriptions in it go over graphql-ws.
+    graphiql: options.graphiql
+      ? { title: 'Orderly GraphiQL', subscriptionsProtocol: 'WS', defaultQuery: DEFAULT_QUERY }
+      : false,
+    renderGraphiQL: async (graphiqlOptions) =>
+      (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(graphiqlOptions),
     landingPage: false,
     logging: false,
     cors: false,

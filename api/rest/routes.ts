@@ -1,7 +1,25 @@
 // The six REST compatibility routes: each names its GraphQL operation, how the request becomes
 // variables, and how the result is renamed to the field names of the original tables.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { OrderState } from '../services/types.js';
+import {
+  BusinessLoginBody,
+  BusinessLoginResponse,
+  CancelOrderBody,
+  GetOrdersQuery,
+  IdempotencyKeyHeader,
+  MenuItemsResponse,
+  OrdersResponse,
+  PlaceOrderBody,
+  RestMenuItemInput,
+  RestOrder,
+  SetMenuBody,
+  UserLoginBody,
+  UserLoginResponse,
+  type RestMenuItemShape,
+  type RestOrderShape,
+} from './schemas.js';
+import type { ErrorCode } from '../errors.js';
 
 export const ORDER_FIELDS = /* GraphQL */ `
   fragment RestOrder on Order {
@@ -72,7 +90,7 @@ interface GqlMenuItem {
   business: { id: string };
 }
 
-export function toRestOrder(o: GqlOrder) {
+export function toRestOrder(o: GqlOrder): RestOrderShape {
   return {
     o_id: o.id,
     o_state: o.state.toLowerCase() as OrderState,
@@ -95,7 +113,7 @@ export function toRestOrder(o: GqlOrder) {
   };
 }
 
-export function toRestMenuItem(m: GqlMenuItem) {
+export function toRestMenuItem(m: GqlMenuItem): RestMenuItemShape {
   return {
     m_id: m.id,
     e_id: m.business.id,
@@ -106,21 +124,6 @@ export function toRestMenuItem(m: GqlMenuItem) {
   };
 }
 
-// Request shapes: types only. Ranges and formats are the services' rules, reported as BAD_REQUEST from there.
-export const UserLoginBody = z.object({ u_name: z.string(), u_password: z.string() });
-export const BusinessLoginBody = z.object({ e_name: z.string(), e_password: z.string() });
-export const PlaceOrderBody = z.object({ m_id: z.string(), quantity: z.number() });
-export const CancelOrderBody = z.object({ o_id: z.string() });
-export const RestMenuItemInput = z.object({
-  m_id: z.string().nullish(),
-  m_name: z.string(),
-  m_img_url: z.string(),
-  m_price: z.number(),
-  m_instore: z.number(),
-});
-export const SetMenuBody = z.object({ items: z.array(RestMenuItemInput) });
-export const GetOrdersQuery = z.object({ state: z.string().optional() });
-
 export interface RestInput {
   body: Record<string, unknown>;
   query: URLSearchParams;
@@ -130,10 +133,18 @@ export interface RestInput {
 export interface RestRoute {
   method: 'GET' | 'POST';
   path: string;
-  /** Status of a success. */
+  /** For the reference: what it does and who may call it. */
+  summary: string;
+  who: 'anyone' | 'user' | 'business' | 'user or business';
+  /** Status of a success, and its body. */
   status: number;
+  response: z.ZodType;
+  /** The refusals this route can answer with (besides 400 and 413/415 for a bad body). */
+  errors: readonly ErrorCode[];
   operation: string;
   body?: z.ZodType;
+  query?: z.ZodObject;
+  headers?: z.ZodObject;
   variables(input: RestInput): Record<string, unknown>;
   respond(data: Record<string, unknown>): unknown;
 }
@@ -147,7 +158,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'POST',
     path: '/user_login',
+    summary: 'Log in as a customer',
+    who: 'anyone',
     status: 200,
+    response: UserLoginResponse,
+    errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
     operation: `mutation RestUserLogin($name: String!, $password: String!) {
       userLogin(name: $name, password: $password) { token id name } }`,
     body: UserLoginBody,
@@ -160,7 +175,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'POST',
     path: '/business_login',
+    summary: 'Log in as a business',
+    who: 'anyone',
     status: 200,
+    response: BusinessLoginResponse,
+    errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
     operation: `mutation RestBusinessLogin($name: String!, $password: String!) {
       businessLogin(name: $name, password: $password) { token id name } }`,
     body: BusinessLoginBody,
@@ -173,7 +192,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'POST',
     path: '/order',
+    summary: 'Place an order: reserves the stock at once; the order starts pending',
+    who: 'user',
     status: 201,
+    response: RestOrder,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'OUT_OF_STOCK'],
+    headers: IdempotencyKeyHeader,
     operation: `mutation RestPlaceOrder($menuItemId: ID!, $quantity: Int!, $idempotencyKey: String) {
       placeOrder(menuItemId: $menuItemId, quantity: $quantity, idempotencyKey: $idempotencyKey) { ...RestOrder } }
       ${ORDER_FIELDS}`,
@@ -188,7 +212,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'POST',
     path: '/cancel_order',
+    summary: 'Cancel your pending order; its stock goes back',
+    who: 'user',
     status: 200,
+    response: RestOrder,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
     operation: `mutation RestCancelOrder($id: ID!) { cancelOrder(id: $id) { ...RestOrder } } ${ORDER_FIELDS}`,
     body: CancelOrderBody,
     variables: ({ body }) => ({ id: body.o_id }),
@@ -197,7 +225,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'GET',
     path: '/get_orders',
+    summary: "List orders, newest first: a customer's own, or all of a business's",
+    who: 'user or business',
     status: 200,
+    response: OrdersResponse,
+    errors: ['UNAUTHENTICATED'],
+    query: GetOrdersQuery,
     operation: `query RestGetOrders($state: OrderState) { orders(state: $state) { ...RestOrder } } ${ORDER_FIELDS}`,
     variables: ({ query }) => {
       const state = query.get('state');
@@ -208,7 +241,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'POST',
     path: '/set-menu-and-instore',
+    summary: 'Create and update menu items and their stock, all or nothing',
+    who: 'business',
     status: 200,
+    response: MenuItemsResponse,
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
     operation: `mutation RestSetMenu($items: [MenuItemInput!]!) {
       setMenuAndInstore(items: $items) { ...RestMenuItem } } ${MENU_ITEM_FIELDS}`,
     body: SetMenuBody,

@@ -1,0 +1,152 @@
+// The REST routes' request and response shapes. The same zod schemas validate requests and
+// generate /openapi.json; ranges are the services' rules, documented here from their constants.
+import { z } from 'zod';
+import { MAX_QUANTITY } from '../services/orders.service.js';
+import { ORDER_STATES } from '../services/types.js';
+
+const ERROR_CODES = [
+  'BAD_REQUEST',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'OUT_OF_STOCK',
+  'INVALID_STATE',
+  'CONFLICT',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+const id = (what: string) =>
+  z
+    .string()
+    .meta({
+      description: `The ${what}'s id (a UUID)`,
+      example: '3f2c1a9e-6b1d-4c0e-9a55-2d8f1e7b4c10',
+    });
+const timestamp = z.string().meta({ format: 'date-time', example: '2026-11-26T10:15:00.000Z' });
+
+export const ErrorBody = z
+  .object({
+    error: z
+      .object({
+        code: z.enum(ERROR_CODES),
+        message: z.string().meta({ description: 'What went wrong, in words' }),
+      })
+      .catchall(z.unknown()),
+  })
+  .meta({ id: 'Error', description: 'Every refusal: the HTTP status and this body' });
+
+export const UserLoginBody = z
+  .object({
+    u_name: z.string().meta({ example: 'alice' }),
+    u_password: z.string().meta({ example: 'alice-pass' }),
+  })
+  .meta({ id: 'UserLoginRequest' });
+export const BusinessLoginBody = z
+  .object({
+    e_name: z.string().meta({ example: 'Pizza Palace' }),
+    e_password: z.string().meta({ example: 'pizza-pass' }),
+  })
+  .meta({ id: 'BusinessLoginRequest' });
+export const PlaceOrderBody = z
+  .object({
+    m_id: id('menu item'),
+    quantity: z.number().meta({
+      description: `A whole number from 1 to ${MAX_QUANTITY}, and at most the item's stock (m_instore)`,
+      minimum: 1,
+      maximum: MAX_QUANTITY,
+      example: 2,
+    }),
+  })
+  .meta({ id: 'PlaceOrderRequest' });
+export const CancelOrderBody = z.object({ o_id: id('order') }).meta({ id: 'CancelOrderRequest' });
+export const RestMenuItemInput = z
+  .object({
+    m_id: z
+      .string()
+      .nullish()
+      .meta({ description: 'Present: update this item of yours. Absent: create an item.' }),
+    m_name: z.string().meta({ description: '1–100 characters', example: 'Margherita' }),
+    m_img_url: z
+      .string()
+      .meta({
+        description: 'Empty, an http(s) URL, or a same-origin path',
+        example: '/images/margherita.svg',
+      }),
+    m_price: z
+      .number()
+      .meta({ description: '≥ 0, at most two decimals', minimum: 0, example: 9.5 }),
+    m_instore: z
+      .number()
+      .meta({ description: 'Stock: a whole number ≥ 0', minimum: 0, example: 20 }),
+  })
+  .meta({ id: 'MenuItemInput' });
+export const SetMenuBody = z
+  .object({ items: z.array(RestMenuItemInput) })
+  .meta({ id: 'SetMenuRequest', description: 'Applied all at once, or not at all' });
+
+export const IdempotencyKeyHeader = z.object({
+  'idempotency-key': z.string().optional().meta({
+    description:
+      'Repeat a placement safely: the same key from the same customer returns the first order and reserves nothing more',
+    example: '7d7c1c1e-retry',
+  }),
+});
+export const GetOrdersQuery = z.object({
+  state: z.enum(ORDER_STATES).optional().meta({ description: 'Only orders in this state' }),
+});
+
+export const UserLoginResponse = z
+  .object({ token: z.string(), u_id: id('customer'), u_name: z.string() })
+  .meta({ id: 'UserLoginResponse' });
+export const BusinessLoginResponse = z
+  .object({ token: z.string(), e_id: id('business'), e_name: z.string() })
+  .meta({ id: 'BusinessLoginResponse' });
+
+export const RestOrder = z
+  .object({
+    o_id: id('order'),
+    o_state: z.enum(ORDER_STATES),
+    e_id: id('business'),
+    m_id: id('menu item'),
+    u_id: id('customer'),
+    quantity: z.number().int(),
+    created_at: timestamp,
+    updated_at: timestamp,
+    queue_position: z.number().int().nullable().meta({
+      description: '0 = in the oven; n ≥ 1 = n-th in line for a kitchen slot; null once final',
+    }),
+    estimated_ready_at: timestamp
+      .nullable()
+      .meta({ description: 'Queue-model estimate; null once final' }),
+    accepted_at: timestamp.nullable(),
+    started_at: timestamp.nullable(),
+    completed_at: timestamp.nullable(),
+    m_name: z.string(),
+    e_name: z.string(),
+    u_name: z.string(),
+    unit_price: z.number(),
+    total: z.number(),
+  })
+  .meta({ id: 'Order' });
+
+export const RestMenuItem = z
+  .object({
+    m_id: id('menu item'),
+    e_id: id('business'),
+    m_name: z.string(),
+    m_img_url: z.string(),
+    m_price: z.number(),
+    m_instore: z.number().int(),
+  })
+  .meta({ id: 'MenuItem' });
+
+export const OrdersResponse = z
+  .object({ orders: z.array(RestOrder) })
+  .meta({ id: 'OrdersResponse' });
+export const MenuItemsResponse = z
+  .object({ items: z.array(RestMenuItem) })
+  .meta({ id: 'MenuItemsResponse' });
+
+export type RestOrderShape = z.infer<typeof RestOrder>;
+export type RestMenuItemShape = z.infer<typeof RestMenuItem>;
