@@ -55,7 +55,7 @@ export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
       if (nameFailures >= options.maxFailuresPerName) throw refused(name?.msBeforeNext ?? 0);
       if (ipFailures >= options.maxFailuresPerAddress) throw refused(ip?.msBeforeNext ?? 0);
       const over = nameFailures - Math.floor(options.maxFailuresPerName / 2);
-      if (over > 0) await sleep(Math.min(over * options.delayStepMs, 2_000));
+      if (over > 0) await sleep(Math.min(over * options.delayStepMs, 8 * options.delayStepMs));
     },
     async failed(nameKey, address) {
       await Promise.all([byName.penalty(nameKey, 1), byAddress.penalty(address, 1)]);

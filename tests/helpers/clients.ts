@@ -1,6 +1,7 @@
 // Real clients for tests: fetch for REST and GraphQL over HTTP, graphql-ws for subscriptions.
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { checkContract } from './contract.js';
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -73,6 +74,7 @@ export async function rest<T = any>(
   } catch {
     // not JSON: leave the text for the assertion to show
   }
+  checkContract(method, path, response.status, parsed);
   return { status: response.status, body: parsed as T, headers: response.headers };
 }
 
