@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir, launchChromium } from '../e2e/support/browser.js';
 import { loginUser, rest } from '../helpers/clients.js';
+import { checkContract } from '../helpers/contract.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
 
 describe('the OpenAPI document', () => {
