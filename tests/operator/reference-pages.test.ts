@@ -37,6 +37,19 @@ describe('the OpenAPI document', () => {
       'OUT_OF_STOCK',
     );
   });
+
+  it('is enforced on every REST response the suites receive (the checker refuses what is off the document)', () => {
+    expect(() => checkContract('POST', '/order', 201, { o_id: 5 })).toThrow(/does not match/);
+    expect(() =>
+      checkContract('POST', '/order', 500, { error: { code: 'INTERNAL', message: 'x' } }),
+    ).toThrow(/does not document/);
+    expect(() =>
+      checkContract('GET', '/get_orders?state=pending', 200, { orders: [] }),
+    ).not.toThrow();
+    expect(() =>
+      checkContract('POST', '/user_login', 401, { error: { code: 'NOT_A_CODE', message: 'x' } }),
+    ).toThrow();
+  });
 });
 
 describe.skipIf(!existsSync('/usr/bin/chromium'))('reference pages in Chromium', () => {
