@@ -21,6 +21,7 @@ try {
     pubsub: bus.pubsub,
     clock: systemClock,
     kitchen: settings,
+    observer: createOrderObserver(log),
   });
   const kitchen = new Kitchen({
     db,

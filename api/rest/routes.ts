@@ -11,7 +11,7 @@ import {
   MenuItemsResponse,
   OrdersResponse,
   PlaceOrderBody,
-  RestMenuItemInput,
+  type RestMenuItemInput,
   RestOrder,
   SetMenuBody,
   UserLoginBody,

@@ -17,12 +17,10 @@ const ERROR_CODES = [
 ] as const;
 
 const id = (what: string) =>
-  z
-    .string()
-    .meta({
-      description: `The ${what}'s id (a UUID)`,
-      example: '3f2c1a9e-6b1d-4c0e-9a55-2d8f1e7b4c10',
-    });
+  z.string().meta({
+    description: `The ${what}'s id (a UUID)`,
+    example: '3f2c1a9e-6b1d-4c0e-9a55-2d8f1e7b4c10',
+  });
 const timestamp = z.string().meta({ format: 'date-time', example: '2026-11-26T10:15:00.000Z' });
 
 export const ErrorBody = z
@@ -67,12 +65,10 @@ export const RestMenuItemInput = z
       .nullish()
       .meta({ description: 'Present: update this item of yours. Absent: create an item.' }),
     m_name: z.string().meta({ description: '1–100 characters', example: 'Margherita' }),
-    m_img_url: z
-      .string()
-      .meta({
-        description: 'Empty, an http(s) URL, or a same-origin path',
-        example: '/images/margherita.svg',
-      }),
+    m_img_url: z.string().meta({
+      description: 'Empty, an http(s) URL, or a same-origin path',
+      example: '/images/margherita.svg',
+    }),
     m_price: z
       .number()
       .meta({ description: '≥ 0, at most two decimals', minimum: 0, example: 9.5 }),
