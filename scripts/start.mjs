@@ -6,18 +6,20 @@ import path from 'node:path';
 const kitchenOnly = process.argv.includes('--kitchen');
 
 /** Newest modification time of the files under `dirs` (0 when none). */
-function newest(dirs, filter = () => true) {
+function newest(paths, filter = () => true) {
   let latest = 0;
-  const walk = (dir) => {
-    if (!existsSync(dir)) return;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && entry.name !== 'dist') walk(full);
-      } else if (filter(full)) latest = Math.max(latest, statSync(full).mtimeMs);
+  const walk = (entry) => {
+    if (!existsSync(entry)) return;
+    const info = statSync(entry);
+    if (!info.isDirectory()) {
+      if (filter(entry)) latest = Math.max(latest, info.mtimeMs);
+      return;
+    }
+    for (const child of readdirSync(entry)) {
+      if (child !== 'node_modules' && child !== 'dist') walk(path.join(entry, child));
     }
   };
-  dirs.forEach(walk);
+  paths.forEach(walk);
   return latest;
 }
 
