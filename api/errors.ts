@@ -15,6 +15,11 @@ export const ERROR_STATUS = {
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
+/** The codes SPEC names for clients (INTERNAL is only ever a masked surprise). */
+export const SPEC_ERROR_CODES = Object.keys(ERROR_STATUS).filter(
+  (c) => c !== 'INTERNAL',
+) as Exclude<ErrorCode, 'INTERNAL'>[];
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERROR_STATUS, value);
 }

@@ -1,20 +1,11 @@
 // The REST routes' request and response shapes. The same zod schemas validate requests and
 // generate /openapi.json; ranges are the services' rules, documented here from their constants.
 import { z } from 'zod';
+import { SPEC_ERROR_CODES } from '../errors.js';
 import { MAX_QUANTITY } from '../services/orders.service.js';
 import { ORDER_STATES } from '../services/types.js';
 
-const ERROR_CODES = [
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'OUT_OF_STOCK',
-  'INVALID_STATE',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const;
+const ERROR_CODES = [...SPEC_ERROR_CODES, 'INTERNAL'] as const;
 
 const id = (what: string) =>
   z.string().meta({

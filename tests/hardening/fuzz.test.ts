@@ -5,28 +5,13 @@ import fc from 'fast-check';
 import { gql, loginBusiness, loginUser, rest } from '../helpers/clients.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
 import { snapshot } from '../helpers/snapshot.js';
+import { SPEC_ERROR_CODES } from '../../api/errors.js';
+import { ORDER_STATES } from '../../api/services/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
-const SPEC_CODES = [
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'OUT_OF_STOCK',
-  'INVALID_STATE',
-  'CONFLICT',
-  'RATE_LIMITED',
-];
+const SPEC_CODES: string[] = SPEC_ERROR_CODES;
 const VALID_ITEM = '<the valid menu item>';
-const VALID_STATES = [
-  '',
-  'pending',
-  'accepted',
-  'processing',
-  'completed',
-  'cancelled',
-  'rejected',
-];
+const VALID_STATES: string[] = ['', ...ORDER_STATES];
 const UNKNOWN_ID = fc.uuid().map((u) => u.replace(/^.{8}/, 'ffffffff'));
 
 const nasty = fc.constantFrom(

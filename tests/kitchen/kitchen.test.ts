@@ -4,6 +4,7 @@ import type { Client } from 'graphql-ws';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { cookingSpans, maxConcurrent } from '../helpers/kitchen-events.js';
 import { startServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
 
 const PREP_MS = 250;
 
@@ -151,11 +152,3 @@ describe('kitchen: estimates and early completion', () => {
     }
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

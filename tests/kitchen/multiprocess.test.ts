@@ -5,6 +5,7 @@ import { cookingSpans, maxConcurrent } from '../helpers/kitchen-events.js';
 import { spawnOrderly, type Child } from '../helpers/processes.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { postgresTarget, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/stores.js';
+import { waitFor } from '../helpers/wait.js';
 
 describe.skipIf(!TEST_DATABASE_URL)('kitchen processes on one PostgreSQL', () => {
   const target = postgresTarget();
@@ -65,14 +66,6 @@ describe.skipIf(!TEST_DATABASE_URL)('kitchen processes on one PostgreSQL', () =>
 
   async function spans(ids: string[]) {
     return (await cookingSpans(api.app.db, business.e_id)).filter((s) => ids.includes(s.orderId));
-  }
-
-  async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await check())) {
-      if (Date.now() > deadline) throw new Error('timed out waiting');
-      await new Promise((r) => setTimeout(r, 25));
-    }
   }
 
   it('holds capacity with two kitchen processes and cooks each order once', async () => {

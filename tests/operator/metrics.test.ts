@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+import { waitFor } from '../helpers/wait.js';
 
 type Samples = Map<string, number>;
 
@@ -156,11 +157,3 @@ describe('domain metrics', () => {
     });
   });
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}

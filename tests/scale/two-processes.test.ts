@@ -5,6 +5,7 @@ import type { Client } from 'graphql-ws';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { spawnOrderly, type Child } from '../helpers/processes.js';
 import { postgresTarget, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/stores.js';
+import { waitFor } from '../helpers/wait.js';
 
 const PREP_MS = 600;
 
@@ -222,12 +223,4 @@ function maxInOven(
   let max = 0;
   for (const [, d] of marks) max = Math.max(max, (now += d));
   return max;
-}
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
