@@ -8,8 +8,9 @@ import { loadConfig, resolveJwtSecret, type AppConfig } from './config.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { createContext, type Context, type Services } from './graphql/context.js';
 import { schema } from './graphql/schema/index.js';
+import { createGraphQLFastPath } from './graphql/http.js';
 import { createWebSocketServer } from './graphql/ws.js';
-import { createGraphQLServer } from './graphql/yoga.js';
+import { createGraphQLServer, createMaskError } from './graphql/yoga.js';
 import { readBody } from './http/body.js';
 import { clientAddress, sendError, sendJson, SECURITY_HEADERS } from './http/respond.js';
 import { createStaticHandler } from './http/static.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     metrics,
   });
   const corsOrigins = new Set(config.corsOrigins);
+  const serveGraphQLFast = createGraphQLFastPath({ yoga, makeContext: contextFor });
   const handleRest = createRestHandler({ schema, contextFor, log });
   const serveStatic = createStaticHandler(config.webDir);
   const ws = createWebSocketServer({
@@ -136,6 +138,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       createContext(services, viewer, requestId, address),
     addressOf,
     newRequestId: (req) => requestIdOf(req),
+    maskError: createMaskError(log),
     metrics,
     log,
     maxPayload: BODY_LIMIT_BYTES,
@@ -148,6 +151,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     requestId: string,
   ) {
     const body = req.method === 'POST' ? await readBody(req) : undefined;
+    if (body && url.search === '' && (await serveGraphQLFast(req, res, body, requestId))) return;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) {
       if (typeof value === 'string') headers.set(name, value);

@@ -62,19 +62,7 @@ export function createGraphQLServer(options: {
     logging: false,
     cors: false,
     context: ({ makeContext }) => makeContext(),
-    maskedErrors: {
-      maskError(error, message) {
-        const graphqlError = error instanceof GraphQLError ? error : null;
-        const original = graphqlError?.originalError ?? error;
-        if (original instanceof DomainError) return original;
-        if (graphqlError && errorCodeOf(graphqlError) !== 'INTERNAL') return graphqlError;
-        log.error({ err: original }, 'unexpected error in a GraphQL operation');
-        return new GraphQLError(message, {
-          ...(graphqlError ? { nodes: graphqlError.nodes, path: graphqlError.path } : {}),
-          extensions: { code: 'INTERNAL' },
-        });
-      },
-    },
+    maskedErrors: { maskError: createMaskError(log) },
     batching: false,
     plugins: [
       EnvelopArmorPlugin({
@@ -92,21 +80,40 @@ export function createGraphQLServer(options: {
   });
 }
 
+export const MASKED_MESSAGE = 'Unexpected error.';
+
+/** Domain and request errors pass; anything unexpected is logged and answered as INTERNAL. */
+export function createMaskError(log: Logger) {
+  return function maskError(error: unknown, message: string = MASKED_MESSAGE): Error {
+    const graphqlError = error instanceof GraphQLError ? error : null;
+    const original = graphqlError?.originalError ?? error;
+    if (original instanceof DomainError) return original;
+    if (graphqlError && errorCodeOf(graphqlError) !== 'INTERNAL') return graphqlError;
+    log.error({ err: original }, 'unexpected error in a GraphQL operation');
+    return new GraphQLError(message, {
+      ...(graphqlError ? { nodes: graphqlError.nodes, path: graphqlError.path } : {}),
+      extensions: { code: 'INTERNAL' },
+    });
+  };
+}
+
 /** Request errors (syntax, validation, variables) carry BAD_REQUEST like every other refusal. */
 function useErrorCodes(): Plugin {
   return {
     onResultProcess({ result }) {
-      const results = Array.isArray(result) ? result : [result];
-      for (const r of results) {
-        const errors = (r as { errors?: GraphQLError[] }).errors;
-        if (!errors) continue;
-        for (const e of errors) {
-          if (!(e instanceof GraphQLError) || isErrorCode(e.extensions?.code)) continue;
-          (e.extensions as Record<string, unknown>).code = errorCodeOf(e);
-        }
-      }
+      for (const r of Array.isArray(result) ? result : [result]) addErrorCodes(r);
     },
   };
+}
+
+/** Gives every error of a result its SPEC code (also used by the fast path in http.ts). */
+export function addErrorCodes<R>(result: R): R {
+  const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+  for (const e of errors ?? []) {
+    if (!(e instanceof GraphQLError) || isErrorCode(e.extensions?.code)) continue;
+    (e.extensions as Record<string, unknown>).code = errorCodeOf(e);
+  }
+  return result;
 }
 
 function useNoIntrospection(): Plugin {

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { estimateQueue } from './queue.js';
+import { estimateQueue, spotAtEnd } from './queue.js';
 
 describe('estimateQueue', () => {
   const base = { now: 1_000, capacity: 2, prepMs: 100 };
@@ -40,5 +41,33 @@ describe('estimateQueue', () => {
     });
     expect(spots.get('a')).toEqual({ position: 1, readyAt: 1_150 });
     expect(spots.get('b')).toEqual({ position: 2, readyAt: 1_250 });
+  });
+});
+
+describe('spotAtEnd', () => {
+  it('gives the end of the line the spot estimateQueue gives it, for any oven and line', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 20_000 }),
+        fc.array(fc.integer({ min: -30_000, max: 60_000 }), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 40 }),
+        (capacity, prepMs, dueOffsets, ahead) => {
+          const now = 1_000_000;
+          const cooking = dueOffsets.map((offset, i) => ({ id: `c${i}`, dueAt: now + offset }));
+          const waiting = Array.from({ length: ahead + 1 }, (_, i) => `w${i}`);
+          const all = estimateQueue({ now, capacity, prepMs, cooking, waiting });
+          const spot = spotAtEnd({
+            now,
+            capacity,
+            prepMs,
+            cooking: cooking.map((c) => c.dueAt),
+            ahead,
+          });
+          expect(spot).toEqual(all.get(`w${ahead}`));
+        },
+      ),
+      { numRuns: 2_000 },
+    );
   });
 });

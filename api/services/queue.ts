@@ -43,3 +43,31 @@ function insertSorted(list: number[], value: number): void {
   while (i > 0 && (list[i - 1] ?? 0) > value) i--;
   list.splice(i, 0, value);
 }
+
+/**
+ * The spot of an order joining the end of the line behind `ahead` waiting orders: what
+ * `estimateQueue` gives the last of `ahead + 1` waiting orders, without listing the others.
+ */
+export function spotAtEnd(
+  input: Omit<QueueInput, 'cooking' | 'waiting'> & { cooking: readonly number[]; ahead: number },
+): QueueSpot {
+  const { now, capacity, prepMs, ahead } = input;
+  const slots = input.cooking.map((dueAt) => Math.max(dueAt, now));
+  while (slots.length < capacity) slots.push(now);
+  slots.sort((a, b) => a - b);
+  // Each waiting order takes the slot that frees first and holds it prepMs, so the starts are the
+  // merged runs slot, slot + prepMs, …; when every slot frees within one prepMs of the first, the
+  // merge is plain round robin.
+  const first = slots[0]!;
+  const last = slots[slots.length - 1]!;
+  if (last - first <= prepMs) {
+    const start = slots[ahead % slots.length]! + Math.floor(ahead / slots.length) * prepMs;
+    return { position: ahead + 1, readyAt: start + prepMs };
+  }
+  let start = now;
+  for (let i = 0; i <= ahead; i++) {
+    start = Math.max(slots.shift() ?? now, now);
+    insertSorted(slots, start + prepMs);
+  }
+  return { position: ahead + 1, readyAt: start + prepMs };
+}

@@ -3,24 +3,61 @@ import type { Actor, OrderEventView, OrderState, OrderView } from '../services/t
 import type { Queryable } from './db.js';
 import { ORDER_COLUMNS, ORDER_FROM, toOrderView, type OrderRow } from './rows.js';
 
-export interface ReservedItem {
-  id: string;
-  business_id: string;
-  price: string;
+export interface PlacedOrderRow extends OrderRow {
+  /** Due times of the business's orders in the oven, as the placement saw them. */
+  cooking_due: (Date | string)[];
+  /** Orders waiting for a slot ahead of this one. */
+  waiting_ahead: number;
 }
 
-/** Takes `quantity` from stock if there is enough; null when there is not (or no such item). */
-export async function reserveStock(
-  tx: Queryable,
-  menuItemId: string,
-  quantity: number,
-  now: string,
-): Promise<ReservedItem | null> {
-  const rows = await tx.query<ReservedItem>(
-    `UPDATE menu_items SET in_store = in_store - $2, updated_at = $3::timestamptz
-      WHERE id = $1 AND in_store >= $2
-      RETURNING id, business_id, price::text AS price`,
-    [menuItemId, quantity, now],
+/**
+ * One statement for a placement: takes the stock if there is enough, records the order and its
+ * first event, and reads back the order with what its place in line needs. No row when the stock is
+ * short or the item does not exist. Being one statement, it is atomic on its own.
+ */
+export async function placeOrder(
+  q: Queryable,
+  order: {
+    userId: string;
+    menuItemId: string;
+    quantity: number;
+    now: string;
+    requestId: string | null;
+  },
+): Promise<PlacedOrderRow | null> {
+  const rows = await q.query<PlacedOrderRow>(
+    `WITH item AS (
+       UPDATE menu_items SET in_store = in_store - $3, updated_at = $4::timestamptz
+        WHERE id = $2 AND in_store >= $3
+        RETURNING id, business_id, name, image_url, price, in_store
+     ), placed AS (
+       INSERT INTO orders (user_id, business_id, menu_item_id, quantity, unit_price, state, created_at, updated_at)
+       SELECT $1, item.business_id, item.id, $3, item.price, 'pending', $4::timestamptz, $4::timestamptz
+         FROM item
+       RETURNING id, state, quantity, unit_price, user_id, business_id, menu_item_id, created_at,
+                 updated_at, accepted_at, started_at, due_at, finished_at
+     ), event AS (
+       INSERT INTO order_events (order_id, from_state, to_state, actor, actor_id, request_id, at)
+       SELECT placed.id, NULL, 'pending', 'user', $1, $5, $4::timestamptz FROM placed
+     )
+     SELECT o.id, o.state, o.quantity, o.unit_price::text AS unit_price, o.user_id,
+            u.name AS user_name, o.business_id, o.menu_item_id, o.created_at, o.updated_at,
+            o.accepted_at, o.started_at, o.due_at, o.finished_at, item.name AS item_name,
+            item.image_url AS item_image_url, item.price::text AS item_price,
+            item.in_store AS item_in_store, b.name AS business_name,
+            b.image_url AS business_image_url,
+            ARRAY(SELECT c.due_at FROM orders c
+                   WHERE c.business_id = o.business_id AND c.state = 'processing') AS cooking_due,
+            (SELECT count(*) FROM orders w
+              WHERE w.business_id = o.business_id
+                AND (w.state = 'accepted'
+                     OR (w.state = 'pending' AND (w.created_at, w.id) < (o.created_at, o.id))))::int
+              AS waiting_ahead
+       FROM placed o
+       JOIN item ON item.id = o.menu_item_id
+       JOIN businesses b ON b.id = o.business_id
+       JOIN users u ON u.id = o.user_id`,
+    [order.userId, order.menuItemId, order.quantity, order.now, order.requestId],
   );
   return rows[0] ?? null;
 }
@@ -43,31 +80,6 @@ export async function stockOf(q: Queryable, menuItemId: string): Promise<number 
     [menuItemId],
   );
   return rows[0]?.in_store ?? null;
-}
-
-export async function insertOrder(
-  tx: Queryable,
-  order: {
-    userId: string;
-    item: ReservedItem;
-    quantity: number;
-    now: string;
-  },
-): Promise<string> {
-  const rows = await tx.query<{ id: string }>(
-    `INSERT INTO orders (user_id, business_id, menu_item_id, quantity, unit_price, state, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5::numeric, 'pending', $6::timestamptz, $6::timestamptz)
-     RETURNING id`,
-    [
-      order.userId,
-      order.item.business_id,
-      order.item.id,
-      order.quantity,
-      order.item.price,
-      order.now,
-    ],
-  );
-  return rows[0]!.id;
 }
 
 export interface EventRecord {

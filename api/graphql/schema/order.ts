@@ -1,5 +1,6 @@
 // Orders: the customer's and the business's views, every transition, and the live streams.
 import { NotFoundError } from '../../errors.js';
+import { startWith } from '../../pubsub.js';
 import type { OrderView } from '../../services/types.js';
 import { builder } from '../builder.js';
 import { viewerOf, type Context } from '../context.js';
@@ -122,21 +123,13 @@ builder.mutationFields((t) => {
 /** One order's stream: its current state first, then every change. */
 async function oneOrder(ctx: Context, id: string): Promise<AsyncIterable<OrderView>> {
   // Listen before reading the current state, so no change falls between the two.
-  const iterator = ctx.pubsub.subscribe('orderUpdated', id)[Symbol.asyncIterator]();
-  const firstChange = iterator.next();
+  const changes = ctx.pubsub.subscribe('orderUpdated', id);
   const current = await ctx.services.orders.getOrder(viewerOf(ctx), id);
   if (!current) {
-    await iterator.return?.();
+    await changes.return?.();
     throw new NotFoundError('order not found');
   }
-  return (async function* () {
-    try {
-      yield current;
-      for (let next = await firstChange; !next.done; next = await iterator.next()) yield next.value;
-    } finally {
-      await iterator.return?.();
-    }
-  })();
+  return startWith(current, changes);
 }
 
 builder.subscriptionFields((t) => ({

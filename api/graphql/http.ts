@@ -1,0 +1,184 @@
+// GraphQL over HTTP without yoga's fetch layer, for the common request: POST /graphql with a JSON
+// body holding a query or mutation, answered as JSON. Parsing and validation are yoga's envelop
+// (graphql-armor limits, the production introspection rule), cached per query text; the context,
+// the execution and its hooks (masked errors, metrics) are envelop's too, and a result with errors
+// goes through yoga's own result processor. Whatever else arrives returns false and yoga answers it:
+// GET, GraphiQL, SSE and multipart, subscriptions, unusual bodies, syntax and validation errors, a
+// bad token. Yoga-level hooks (onRequestParse, onParams, onResultProcess) do not run here: the ones
+// the server uses are request parsing, parameter checks and error codes, which this file mirrors.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  getOperationAST,
+  type DocumentNode,
+  type ExecutionArgs,
+  type ExecutionResult,
+} from 'graphql';
+import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
+import type { Context } from './context.js';
+import { addErrorCodes, type ServerContext } from './yoga.js';
+
+/** Distinct query texts kept parsed and validated; the oldest goes first. */
+const PREPARED_LIMIT = 1_000;
+
+type JsonMediaType = 'application/json' | 'application/graphql-response+json';
+
+interface Params {
+  query: string;
+  variables: Record<string, unknown> | undefined;
+  operationName: string | undefined;
+}
+
+export interface FastPathDeps {
+  yoga: YogaServerInstance<ServerContext, Context>;
+  makeContext(req: IncomingMessage, requestId: string): Promise<Context>;
+}
+
+export type GraphQLFastPath = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: Buffer,
+  requestId: string,
+) => Promise<boolean>;
+
+export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
+  const { yoga } = deps;
+  // null: yoga must answer this text (it does not parse or validate).
+  const prepared = new Map<string, DocumentNode | null>();
+
+  function prepare(query: string): DocumentNode | null {
+    const known = prepared.get(query);
+    if (known !== undefined) return known;
+    const enveloped = yoga.getEnveloped({} as ServerContext);
+    let document: DocumentNode | null;
+    try {
+      document = enveloped.parse(query);
+      if (enveloped.validate(enveloped.schema, document).length > 0) document = null;
+    } catch {
+      document = null;
+    }
+    if (prepared.size >= PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
+    prepared.set(query, document);
+    return document;
+  }
+
+  return async function serveGraphQL(req, res, body, requestId) {
+    if (req.method !== 'POST' || !isJsonBody(req.headers['content-type'])) return false;
+    const mediaType = negotiate(req.headers.accept);
+    if (!mediaType) return false;
+    const params = parseParams(body);
+    if (!params) return false;
+    const document = prepare(params.query);
+    if (!document) return false;
+    const operation = getOperationAST(document, params.operationName);
+    if (!operation || operation.operation === 'subscription') return false;
+
+    const enveloped = yoga.getEnveloped({ makeContext: () => deps.makeContext(req, requestId) });
+    let contextValue: Context;
+    try {
+      contextValue = (await enveloped.contextFactory()) as Context;
+    } catch {
+      return false; // a refused token: yoga builds the context again and answers with its status
+    }
+    const args: ExecutionArgs = {
+      schema: enveloped.schema,
+      document,
+      contextValue,
+      variableValues: params.variables,
+      operationName: params.operationName,
+    };
+    const result = (await enveloped.execute(args)) as ExecutionResult & {
+      stringify?: (result: ExecutionResult) => string;
+    };
+    if (!result.errors && !result.extensions) {
+      const payload = (result.stringify ?? JSON.stringify)(result);
+      res.writeHead(200, {
+        'content-type': `${mediaType}; charset=utf-8`,
+        'content-length': Buffer.byteLength(payload),
+        'x-content-type-options': 'nosniff',
+      });
+      res.end(payload);
+      return true;
+    }
+    const response = processRegularResult(addErrorCodes(result), yoga.fetchAPI, mediaType);
+    const headers: Record<string, string> = { 'x-content-type-options': 'nosniff' };
+    response.headers.forEach((value, name) => (headers[name] = value));
+    const text = await response.text();
+    headers['content-length'] = String(Buffer.byteLength(text));
+    res.writeHead(response.status, headers);
+    res.end(text);
+    return true;
+  };
+}
+
+/** `application/json`, optionally with `charset=utf-8`: what yoga's POST JSON parser reads. */
+function isJsonBody(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const [type, ...params] = contentType.toLowerCase().split(';');
+  if (type!.trim() !== 'application/json') return false;
+  return params.every((p) => p.trim() === 'charset=utf-8');
+}
+
+const PROCESSORS: { regular: boolean; mediaTypes: string[] }[] = [
+  { regular: false, mediaTypes: ['text/event-stream'] },
+  { regular: false, mediaTypes: ['multipart/mixed'] },
+  { regular: true, mediaTypes: ['application/graphql-response+json', 'application/json'] },
+];
+
+/**
+ * The media type yoga would answer a single result with (its result-processor negotiation: the last
+ * match wins), or null when that is not plain JSON.
+ */
+export function negotiate(accept: string | undefined): JsonMediaType | null {
+  const asked: string[] = [];
+  for (const entry of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
+    const [mediaType, ...params] = entry.split(';');
+    const charset = params.find((p) => p.includes('charset=')) ?? 'charset=utf-8';
+    if (charset === 'charset=utf-8') asked.push(mediaType!);
+  }
+  asked.reverse();
+  let chosen: { regular: boolean; mediaType: string } | null = null;
+  for (const processor of PROCESSORS) {
+    for (const want of asked) {
+      const [wantType, wantSub] = want.split('/');
+      for (const mediaType of processor.mediaTypes) {
+        const [type, sub] = mediaType.split('/');
+        if ((wantType === '*' || wantType === type) && (wantSub === '*' || wantSub === sub)) {
+          chosen = { regular: processor.regular, mediaType };
+        }
+      }
+    }
+  }
+  return chosen?.regular ? (chosen.mediaType as JsonMediaType) : null;
+}
+
+/** The request's parameters when they are exactly what yoga accepts without comment; else null. */
+function parseParams(body: Buffer): Params | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const { query, variables, operationName, extensions, ...rest } = parsed as Record<
+    string,
+    unknown
+  >;
+  if (Object.keys(rest).length > 0 || extensions !== undefined) return null;
+  if (typeof query !== 'string') return null;
+  if (
+    variables !== undefined &&
+    variables !== null &&
+    (typeof variables !== 'object' || Array.isArray(variables))
+  ) {
+    return null;
+  }
+  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+    return null;
+  }
+  return {
+    query,
+    variables: (variables ?? undefined) as Record<string, unknown> | undefined,
+    operationName: operationName ?? undefined,
+  };
+}

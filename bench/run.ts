@@ -1,0 +1,140 @@
+// `npm run bench`: Orderly against baselines measured in the same run, printed and written to
+// bench/results/ (and, for a full run, into the README). `-- --quick` is a smoke run for CI.
+//   --quick            small sizes and 1 s runs (under a minute); judges no numbers
+//   --only=a,b         scenarios: reads, placement, fanout
+//   --profile          Orderly servers run with --cpu-prof (profiles in bench/results/profiles/)
+//   --out=DIR          where results go (default bench/results); the README is updated only by default
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { machine, markdown, withBenchmarkSection, type Report } from './lib/report.js';
+import { hasTaskset, LOAD_CORE, ROOT } from './lib/workers.js';
+import { fanoutScenario } from './scenarios/fanout.js';
+import { placementScenario } from './scenarios/placement.js';
+import { readsScenario } from './scenarios/reads.js';
+import type { BenchConfig, ScenarioResult } from './scenarios/types.js';
+
+const SCENARIOS = ['reads', 'placement', 'fanout'] as const;
+
+export async function runBench(argv: string[]): Promise<Report> {
+  const started = performance.now();
+  const flag = (name: string) => argv.includes(`--${name}`);
+  const option = (name: string) =>
+    argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const quick = flag('quick');
+  const only = option('only')?.split(',') ?? [...SCENARIOS];
+  const outDir = path.resolve(option('out') ?? path.join(ROOT, 'bench/results'));
+  mkdirSync(outDir, { recursive: true });
+
+  const pinned = hasTaskset() && pin(LOAD_CORE);
+  const config: BenchConfig = {
+    quick,
+    runs: 3,
+    seconds: quick ? 1 : 5,
+    warmupSeconds: quick ? 0.5 : 3,
+    connections: 10,
+    fanoutSizes: quick ? [50, 100, 200] : [1000, 5000, 10_000],
+    fanoutEvents: quick ? 2 : 10,
+    memorySubscribers: quick ? 200 : 5000,
+    churn: quick
+      ? { live: 200, pairsPerSecond: 200, seconds: 2, connections: 5 }
+      : { live: 10_000, pairsPerSecond: 1000, seconds: 60, connections: 20 },
+    postgresUrl: await reachablePostgres(
+      process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL,
+    ),
+    profileDir: flag('profile') ? path.join(outDir, 'profiles') : undefined,
+    log: (line) =>
+      console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`),
+  };
+  const results: ScenarioResult[] = [];
+  if (only.includes('reads')) results.push(await readsScenario(config));
+  if (only.includes('placement')) {
+    results.push(await placementScenario(config, 'pglite'));
+    results.push(await placementScenario(config, 'postgres'));
+  }
+  if (only.includes('fanout')) results.push(await fanoutScenario(config));
+
+  const report: Report = {
+    date: new Date().toISOString(),
+    quick,
+    machine: machine(pinned),
+    node: process.version,
+    durationSeconds: (performance.now() - started) / 1000,
+    settings: {
+      runs: config.runs,
+      secondsPerRun: config.seconds,
+      warmupSeconds: config.warmupSeconds,
+      connections: config.connections,
+      fanoutSizes: config.fanoutSizes,
+      fanoutEventsPerRun: config.fanoutEvents,
+      memorySubscribers: config.memorySubscribers,
+      churn: config.churn,
+      postgres: Boolean(config.postgresUrl),
+      scenarios: only,
+    },
+    rows: results.flatMap((r) => r.rows),
+    baselines: results.flatMap((r) => r.baselines),
+  };
+  const table = markdown(report);
+  const name = quick ? 'quick' : 'latest';
+  writeFileSync(path.join(outDir, `${name}.md`), table);
+  writeFileSync(path.join(outDir, `${name}.json`), JSON.stringify(report, null, 2) + '\n');
+  if (!quick && !option('out') && only.length === SCENARIOS.length) {
+    const readmePath = path.join(ROOT, 'README.md');
+    writeFileSync(
+      readmePath,
+      withBenchmarkSection(readFileSync(readmePath, 'utf8'), readmeSection(table)),
+    );
+  }
+  console.log('\n' + table);
+  return report;
+}
+
+function readmeSection(table: string): string {
+  return [
+    '## Benchmarks',
+    '',
+    '`npm run bench` (a few minutes) measures what Orderly exists for against baselines measured in the',
+    'same run — absolute numbers on a shared machine drift by a third from run to run, ratios do not.',
+    'Servers run with `NODE_ENV=production` in their own processes, pinned to one core with `taskset`;',
+    'the load generator (autocannon for HTTP, `ws` clients for subscriptions, permessage-deflate off) runs',
+    'on the other. `npm run bench -- --quick` is the smoke run CI uses (under a minute, numbers not judged);',
+    '`-- --only=reads|placement|fanout` runs a part and `-- --profile` writes CPU profiles. Results:',
+    '`bench/results/latest.md` and `latest.json`. PostgreSQL rows need `BENCH_DATABASE_URL` or',
+    '`TEST_DATABASE_URL`.',
+    '',
+    table,
+  ].join('\n');
+}
+
+function pin(core: number): boolean {
+  return (
+    spawnSync('taskset', ['-a', '-p', '-c', String(core), String(process.pid)], { stdio: 'ignore' })
+      .status === 0
+  );
+}
+
+async function reachablePostgres(url: string | undefined): Promise<string | undefined> {
+  if (!url) return undefined;
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return url;
+  } catch {
+    return undefined;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bench/run.ts')) {
+  runBench(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
