@@ -8,6 +8,7 @@ import { loadConfig, resolveJwtSecret, type AppConfig } from './config.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { createContext, type Context, type Services } from './graphql/context.js';
 import { schema } from './graphql/schema/index.js';
+import { createDocumentCache } from './graphql/documents.js';
 import { createGraphQLFastPath } from './graphql/http.js';
 import { createWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, createMaskError } from './graphql/yoga.js';
@@ -128,7 +129,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     metrics,
   });
   const corsOrigins = new Set(config.corsOrigins);
-  const serveGraphQLFast = createGraphQLFastPath({ yoga, makeContext: contextFor });
+  const documents = createDocumentCache(yoga);
+  const serveGraphQLFast = createGraphQLFastPath({ yoga, documents, makeContext: contextFor });
   const handleRest = createRestHandler({ schema, contextFor, log });
   const serveStatic = createStaticHandler(config.webDir);
   const ws = createWebSocketServer({
@@ -138,6 +140,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       createContext(services, viewer, requestId, address),
     addressOf,
     newRequestId: (req) => requestIdOf(req),
+    documents,
     maskError: createMaskError(log),
     metrics,
     log,

@@ -13,6 +13,9 @@ import {
 } from 'graphql';
 import type { Viewer } from '../services/types.js';
 
+/** Distinct subscriber keys kept as one shared string each. */
+const KEYS_KEPT = 10_000;
+
 /** What a subscription's results may depend on besides the operation: the viewer. */
 export function audienceOf(viewer: Viewer | null): string {
   return viewer ? `${viewer.role}:${viewer.id}` : 'anonymous';
@@ -25,13 +28,19 @@ export interface FanoutDeps {
 export interface Subscriber {
   /** The subscriber's key: operation and audience. */
   key: string;
+  /** A context for the subscriber's viewer (for subscribing, and for executing shared events). */
+  contextFor(): unknown;
   /** Sends one `next` message with an already serialized payload. */
   sendPayload(payloadJson: string): void;
 }
 
+/** An operation without its context: that is built when needed, and not kept per subscriber. */
+export type OperationArgs = Omit<ExecutionArgs, 'contextValue' | 'rootValue'>;
+
 export function createFanout(deps: FanoutDeps) {
   const documentIds = new WeakMap<DocumentNode, number>();
   let lastDocumentId = 0;
+  const keys = new Map<string, string>();
   // Per event object, per subscriber key: the payload JSON, or its pending execution.
   const payloads = new WeakMap<object, Map<string, string | Promise<string>>>();
 
@@ -46,29 +55,37 @@ export function createFanout(deps: FanoutDeps) {
     return JSON.stringify(errors ? { ...rest, errors } : rest);
   };
 
-  function payloadFor(event: unknown, key: string, args: ExecutionArgs): string | Promise<string> {
+  function payloadFor(event: unknown, subscriber: Subscriber, args: OperationArgs) {
     const run = () => {
-      const result = execute({ ...args, rootValue: event });
+      const contextValue = subscriber.contextFor();
+      const result = execute({ ...args, rootValue: event, contextValue });
       return result instanceof Promise ? result.then(serialize) : serialize(result);
     };
     if (typeof event !== 'object' || event === null) return run();
     let byKey = payloads.get(event);
     if (!byKey) payloads.set(event, (byKey = new Map()));
-    let payload = byKey.get(key);
+    let payload = byKey.get(subscriber.key);
     if (payload === undefined) {
       payload = run();
-      byKey.set(key, payload);
+      byKey.set(subscriber.key, payload);
     }
     return payload;
   }
 
   return {
     /** The key subscribers with the same operation and audience share. */
-    keyOf(args: ExecutionArgs, audience: string): string {
+    keyOf(args: OperationArgs, audience: string): string {
       let id = documentIds.get(args.document);
       if (id === undefined) documentIds.set(args.document, (id = ++lastDocumentId));
       const variables = args.variableValues ? JSON.stringify(args.variableValues) : '';
-      return `${audience}\u0000${id}\u0000${args.operationName ?? ''}\u0000${variables}`;
+      const key = [audience, id, args.operationName ?? '', variables].join('\u0000');
+      // One string per key, however many subscribers share it.
+      let kept = keys.get(key);
+      if (kept === undefined) {
+        if (keys.size >= KEYS_KEPT) keys.delete(keys.keys().next().value!);
+        keys.set(key, (kept = key));
+      }
+      return kept;
     },
 
     /**
@@ -77,73 +94,69 @@ export function createFanout(deps: FanoutDeps) {
      * source, or the refusal as a result.
      */
     async subscribe(
-      args: ExecutionArgs,
+      args: OperationArgs,
       subscriber: Subscriber,
     ): Promise<AsyncIterableIterator<never> | ExecutionResult> {
       let source: AsyncIterable<unknown> | ExecutionResult;
       try {
-        source = await createSourceEventStream(args);
+        source = await createSourceEventStream({ ...args, contextValue: subscriber.contextFor() });
       } catch (error) {
         throw deps.maskError(error);
       }
       if (!(Symbol.asyncIterator in source)) return mask(source);
-      return new FanoutStream(
-        source[Symbol.asyncIterator](),
-        (event) => payloadFor(event, subscriber.key, args),
-        subscriber,
-      );
+      return new FanoutStream(source[Symbol.asyncIterator](), payloadFor, subscriber, args);
     },
   };
 }
 
+type PayloadFor = (
+  event: unknown,
+  subscriber: Subscriber,
+  args: OperationArgs,
+) => string | Promise<string>;
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
 /**
- * The stream graphql-ws iterates for one subscriber. Its first `next()` pumps events straight to the
- * socket and settles only when the source ends, fails, or the subscriber leaves.
+ * The stream graphql-ws iterates for one subscriber. Its first `next()` sends events straight to the
+ * socket and settles only when the source ends or fails, or the subscriber leaves (which ends the
+ * source: pubsub streams end at once when asked).
  */
 class FanoutStream implements AsyncIterableIterator<never> {
   private stopped = false;
-  private settle: ((result: IteratorResult<never>) => void) | undefined;
 
   constructor(
     private readonly source: AsyncIterator<unknown>,
-    private readonly payloadFor: (event: unknown) => string | Promise<string>,
+    private readonly payloadFor: PayloadFor,
     private readonly subscriber: Subscriber,
+    private readonly args: OperationArgs,
   ) {}
 
   [Symbol.asyncIterator]() {
     return this;
   }
 
-  next(): Promise<IteratorResult<never>> {
-    return new Promise((resolve, reject) => {
-      this.settle = resolve;
-      this.pump().then(
-        (finished) => finished && resolve({ value: undefined, done: true }),
-        (error: unknown) => !this.stopped && reject(error),
-      );
-    });
+  async next(): Promise<IteratorResult<never>> {
+    try {
+      for (;;) {
+        const step = await this.source.next();
+        if (this.stopped || step.done) return DONE;
+        const pending = this.payloadFor(step.value, this.subscriber, this.args);
+        const payload = typeof pending === 'string' ? pending : await pending;
+        if (this.stopped) return DONE;
+        this.subscriber.sendPayload(payload);
+      }
+    } catch (error) {
+      if (this.stopped) return DONE;
+      throw error;
+    }
   }
 
   return(): Promise<IteratorResult<never>> {
     if (!this.stopped) {
       this.stopped = true;
-      // An async generator source ends only at its next event; nobody should wait for that.
       void this.source.return?.()?.catch(() => undefined);
-      this.settle?.({ value: undefined, done: true });
     }
-    return Promise.resolve({ value: undefined, done: true });
-  }
-
-  /** Sends events until the source ends (true) or the subscriber leaves (false). */
-  private async pump(): Promise<boolean> {
-    for (;;) {
-      const step = await this.source.next();
-      if (this.stopped) return false;
-      if (step.done) return true;
-      const pending = this.payloadFor(step.value);
-      const payload = typeof pending === 'string' ? pending : await pending;
-      if (this.stopped) return false;
-      this.subscriber.sendPayload(payload);
-    }
+    return Promise.resolve(DONE);
   }
 }

@@ -1,24 +1,16 @@
 // GraphQL over HTTP without yoga's fetch layer, for the common request: POST /graphql with a JSON
-// body holding a query or mutation, answered as JSON. Parsing and validation are yoga's envelop
-// (graphql-armor limits, the production introspection rule), cached per query text; the context,
-// the execution and its hooks (masked errors, metrics) are envelop's too, and a result with errors
-// goes through yoga's own result processor. Whatever else arrives returns false and yoga answers it:
-// GET, GraphiQL, SSE and multipart, subscriptions, unusual bodies, syntax and validation errors, a
-// bad token. Yoga-level hooks (onRequestParse, onParams, onResultProcess) do not run here: the ones
+// body holding a query or mutation, answered as JSON. Parsing and validation are yoga's envelop,
+// cached per query text (documents.ts); the context, the execution and its hooks (masked errors,
+// metrics, graphql-jit) are envelop's too, and a result with errors goes through yoga's own result
+// processor. Whatever else arrives returns false and yoga answers it: GET, GraphiQL, SSE and
+// multipart, subscriptions, unusual bodies, syntax and validation errors, a bad token. Yoga-level hooks (onRequestParse, onParams, onResultProcess) do not run here: the ones
 // the server uses are request parsing, parameter checks and error codes, which this file mirrors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  getOperationAST,
-  type DocumentNode,
-  type ExecutionArgs,
-  type ExecutionResult,
-} from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './context.js';
+import type { DocumentCache } from './documents.js';
 import { addErrorCodes, type ServerContext } from './yoga.js';
-
-/** Distinct query texts kept parsed and validated; the oldest goes first. */
-const PREPARED_LIMIT = 1_000;
 
 type JsonMediaType = 'application/json' | 'application/graphql-response+json';
 
@@ -30,6 +22,7 @@ interface Params {
 
 export interface FastPathDeps {
   yoga: YogaServerInstance<ServerContext, Context>;
+  documents: DocumentCache;
   makeContext(req: IncomingMessage, requestId: string): Promise<Context>;
 }
 
@@ -41,25 +34,7 @@ export type GraphQLFastPath = (
 ) => Promise<boolean>;
 
 export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
-  const { yoga } = deps;
-  // null: yoga must answer this text (it does not parse or validate).
-  const prepared = new Map<string, DocumentNode | null>();
-
-  function prepare(query: string): DocumentNode | null {
-    const known = prepared.get(query);
-    if (known !== undefined) return known;
-    const enveloped = yoga.getEnveloped({} as ServerContext);
-    let document: DocumentNode | null;
-    try {
-      document = enveloped.parse(query);
-      if (enveloped.validate(enveloped.schema, document).length > 0) document = null;
-    } catch {
-      document = null;
-    }
-    if (prepared.size >= PREPARED_LIMIT) prepared.delete(prepared.keys().next().value!);
-    prepared.set(query, document);
-    return document;
-  }
+  const { yoga, documents } = deps;
 
   return async function serveGraphQL(req, res, body, requestId) {
     if (req.method !== 'POST' || !isJsonBody(req.headers['content-type'])) return false;
@@ -67,8 +42,9 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     if (!mediaType) return false;
     const params = parseParams(body);
     if (!params) return false;
-    const document = prepare(params.query);
-    if (!document) return false;
+    const prepared = documents.prepare(params.query);
+    if (!('document' in prepared)) return false;
+    const { document } = prepared;
     const operation = getOperationAST(document, params.operationName);
     if (!operation || operation.operation === 'subscription') return false;
 

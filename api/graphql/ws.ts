@@ -5,15 +5,22 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
-import { CloseCode, handleProtocols, makeServer, type OperationResult } from 'graphql-ws';
-import { GraphQLError, type ExecutionArgs } from 'graphql';
+import {
+  CloseCode,
+  handleProtocols,
+  makeServer,
+  type OperationResult,
+  type WebSocket as GraphQLWsSocket,
+} from 'graphql-ws';
+import { GraphQLError, getOperationAST, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Viewer } from '../services/types.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { Context } from './context.js';
-import { audienceOf, createFanout } from './fanout.js';
+import type { DocumentCache } from './documents.js';
+import { audienceOf, createFanout, type Subscriber } from './fanout.js';
 import type { ServerContext } from './yoga.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -21,22 +28,74 @@ export const CLOSE_GOING_AWAY = 1001;
 /** A socket whose unsent messages exceed this is not reading; it is dropped. */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
-/** One client connection, as the protocol handlers see it. */
-interface Connection {
-  socket: WebSocket;
-  viewer: (Viewer & { expiresAt: number }) | null;
-  requestId: string;
-  address: string;
-  expiryTimer?: NodeJS.Timeout;
+/** One client connection: what the protocol handlers know of it, and its socket for graphql-ws. */
+class Connection implements GraphQLWsSocket {
+  viewer: (Viewer & { expiresAt: number }) | null = null;
+  expiryTimer: NodeJS.Timeout | undefined;
   /** Answered the last heartbeat ping. */
-  alive: boolean;
+  alive = true;
+  /** graphql-ws's handler for incoming messages, and what to call when the socket closes. */
+  handle: ((data: string) => Promise<void>) | undefined;
+  closed: ((code: number, reason: string) => Promise<void>) | undefined;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly requestId: string,
+    readonly address: string,
+    private readonly deps: WebSocketDeps,
+  ) {}
+
+  get protocol() {
+    return this.socket.protocol;
+  }
+
+  send(data: string): void {
+    const { socket } = this;
+    if (socket.readyState !== WebSocket.OPEN) return;
+    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return void socket.terminate();
+    socket.send(data);
+  }
+
+  close(code: number, reason: string): void {
+    this.socket.close(code, reason);
+  }
+
+  onMessage(handle: (data: string) => Promise<void>): void {
+    this.handle = handle;
+  }
+
+  context(): Context {
+    return this.deps.makeContext(this.viewer, this.requestId, this.address);
+  }
+}
+
+/** One subscription's end of the fan-out: its key, and `next` messages to its socket. */
+class SocketSubscriber implements Subscriber {
+  private readonly idJson: string;
+
+  constructor(
+    readonly key: string,
+    private readonly connection: Connection,
+    id: string,
+  ) {
+    this.idJson = JSON.stringify(id);
+  }
+
+  contextFor(): Context {
+    return this.connection.context();
+  }
+
+  sendPayload(payload: string): void {
+    this.connection.send('{"id":' + this.idJson + ',"type":"next","payload":' + payload + '}');
+  }
 }
 
 /** What onSubscribe hands to execute/subscribe through graphql-ws (as the root value). */
 interface Operation {
   connection: Connection;
   id: string;
-  execute: (args: ExecutionArgs) => OperationResult;
+  /** For queries and mutations: envelop's execute (masking, metrics, graphql-jit). */
+  execute?: (args: ExecutionArgs) => OperationResult;
 }
 
 export interface WebSocketDeps {
@@ -45,6 +104,7 @@ export interface WebSocketDeps {
   makeContext(viewer: Viewer | null, requestId: string, address: string): Context;
   addressOf(req: IncomingMessage): string;
   newRequestId(req: IncomingMessage): string;
+  documents: DocumentCache;
   maskError(error: unknown): Error;
   metrics: Metrics;
   log: Logger;
@@ -61,24 +121,19 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     handleProtocols,
   });
   const fanout = createFanout({ maskError: deps.maskError });
-  const send = (connection: Connection, data: string) => {
-    const { socket } = connection;
-    if (socket.readyState !== WebSocket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return void socket.terminate();
-    socket.send(data);
-  };
 
   const server = makeServer<Record<string, unknown> | undefined, Connection>({
-    execute: (args) => (args.rootValue as Operation).execute({ ...args, rootValue: undefined }),
+    execute: (args) => (args.rootValue as Operation).execute!({ ...args, rootValue: undefined }),
     subscribe: (args) => {
       const { connection, id } = args.rootValue as Operation;
-      const sourceArgs = { ...args, rootValue: undefined };
-      const prefix = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
-      return fanout.subscribe(sourceArgs, {
-        key: fanout.keyOf(sourceArgs, audienceOf(connection.viewer)),
-        sendPayload: (payload) => send(connection, prefix + payload + '}'),
-      });
+      const { schema, document, operationName, variableValues } = args;
+      const operation = { schema, document, operationName, variableValues };
+      const key = fanout.keyOf(operation, audienceOf(connection.viewer));
+      return fanout.subscribe(operation, new SocketSubscriber(key, connection, id));
     },
+    // Long-lived subscriptions keep their message: let them share the query text of known documents.
+    jsonMessageReviver: (key, value: unknown) =>
+      key === 'query' && typeof value === 'string' ? deps.documents.intern(value) : value,
     onConnect: async (ctx) => {
       const connection = ctx.extra;
       const authorization =
@@ -87,6 +142,8 @@ export function createWebSocketServer(deps: WebSocketDeps) {
         return true;
       const token =
         typeof authorization === 'string' ? authorization.replace(/^Bearer\s+/i, '') : '';
+      // Nothing reads the parameters again; do not keep a copy of the token per connection.
+      (ctx as { connectionParams?: unknown }).connectionParams = undefined;
       try {
         connection.viewer = await deps.auth.verify(token);
       } catch {
@@ -115,26 +172,26 @@ export function createWebSocketServer(deps: WebSocketDeps) {
           }),
         ];
       }
-      const context = deps.makeContext(connection.viewer, connection.requestId, connection.address);
-      const enveloped = deps.yoga.getEnveloped({ makeContext: async () => context });
-      let document;
-      try {
-        document = enveloped.parse(payload.query);
-      } catch (error) {
-        return [badRequest(error)];
-      }
-      const errors = enveloped.validate(enveloped.schema, document);
-      if (errors.length > 0) return errors.map((e: GraphQLError) => withCode(e));
-      const operation: Operation = { connection, id, execute: enveloped.execute };
-      const args: ExecutionArgs = {
-        schema: enveloped.schema,
+      const prepared = deps.documents.prepare(payload.query);
+      if ('parseError' in prepared) return [badRequest(prepared.parseError)];
+      if ('validationErrors' in prepared) return prepared.validationErrors.map(withCode);
+      const { document } = prepared;
+      const base = {
+        schema: deps.documents.schema,
         document,
         operationName: payload.operationName ?? null,
         variableValues: payload.variables ?? null,
-        contextValue: await enveloped.contextFactory(),
-        rootValue: operation,
       };
-      return args;
+      const kind = getOperationAST(document, payload.operationName)?.operation;
+      if (kind === 'subscription') {
+        // The context is made when needed (fanout.ts), not kept for the subscription's life.
+        const operation: Operation = { connection, id };
+        return { ...base, contextValue: null, rootValue: operation };
+      }
+      const context = connection.context();
+      const enveloped = deps.yoga.getEnveloped({ makeContext: async () => context });
+      const operation: Operation = { connection, id, execute: enveloped.execute };
+      return { ...base, contextValue: await enveloped.contextFactory(), rootValue: operation };
     },
     onOperation: () => {
       deps.metrics.activeSubscriptions.inc();
@@ -144,44 +201,41 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     },
   });
 
+  // Socket listeners shared by every connection (`this` is the socket), rather than closures each.
   const connections = new WeakMap<WebSocket, Connection>();
+  function onSocketMessage(this: WebSocket, data: Buffer) {
+    const connection = connections.get(this)!;
+    connection.handle?.(String(data)).catch((error: unknown) => {
+      deps.log.error({ err: error, requestId: connection.requestId }, 'WebSocket message failed');
+      this.close(CloseCode.InternalServerError, 'Internal server error');
+    });
+  }
+  function onSocketPong(this: WebSocket) {
+    connections.get(this)!.alive = true;
+  }
+  function onSocketError(this: WebSocket, error: Error) {
+    deps.log.warn({ err: error, requestId: connections.get(this)?.requestId }, 'WebSocket error');
+    this.close(CloseCode.InternalServerError, 'Internal server error');
+  }
+  function onSocketClose(this: WebSocket, code: number, reason: Buffer) {
+    deps.metrics.websocketConnections.dec();
+    void connections.get(this)?.closed?.(code, String(reason));
+  }
+
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     deps.metrics.websocketConnections.inc();
-    const connection: Connection = {
+    const connection = new Connection(
       socket,
-      viewer: null,
-      requestId: deps.newRequestId(request),
-      address: deps.addressOf(request),
-      alive: true,
-    };
-    connections.set(socket, connection);
-    socket.once('error', (error) => {
-      deps.log.warn({ err: error, requestId: connection.requestId }, 'WebSocket error');
-      socket.close(CloseCode.InternalServerError, 'Internal server error');
-    });
-    socket.on('pong', () => (connection.alive = true));
-    const closed = server.opened(
-      {
-        protocol: socket.protocol,
-        send: (data) => send(connection, data),
-        close: (code, reason) => socket.close(code, reason),
-        onMessage: (handle) =>
-          socket.on('message', (data) => {
-            handle(String(data)).catch((error: unknown) => {
-              deps.log.error(
-                { err: error, requestId: connection.requestId },
-                'WebSocket message failed',
-              );
-              socket.close(CloseCode.InternalServerError, 'Internal server error');
-            });
-          }),
-      },
-      connection,
+      deps.newRequestId(request),
+      deps.addressOf(request),
+      deps,
     );
-    socket.once('close', (code, reason) => {
-      deps.metrics.websocketConnections.dec();
-      void closed(code, String(reason));
-    });
+    connections.set(socket, connection);
+    socket.once('error', onSocketError);
+    socket.on('pong', onSocketPong);
+    socket.on('message', onSocketMessage);
+    socket.once('close', onSocketClose);
+    connection.closed = server.opened(connection, connection);
   });
 
   // One timer for every socket: ping, and drop whoever did not answer the previous ping.

@@ -11,6 +11,7 @@ import type { Metrics } from '../metrics.js';
 import { DomainError, errorCodeOf, isErrorCode } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Context } from './context.js';
+import { useJitExecution } from './jit.js';
 
 export interface ServerContext {
   /** Builds the operation's context; for HTTP from the Authorization header, for WebSocket from the connection. */
@@ -75,6 +76,7 @@ export function createGraphQLServer(options: {
       }),
       ...(options.introspection ? [] : [useNoIntrospection()]),
       useErrorCodes(),
+      useJitExecution(options.schema),
       useOperationMetrics(options.metrics),
     ],
   });

@@ -1,8 +1,9 @@
 // Runs a REST route: body in, its GraphQL operation executed in-process, renamed result or SPEC error out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { execute, parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { BadRequestError, DomainError, errorCodeOf } from '../errors.js';
 import type { Context } from '../graphql/context.js';
+import { createJitExecutor } from '../graphql/jit.js';
 import { readJsonObject } from '../http/body.js';
 import { sendError, sendJson } from '../http/respond.js';
 import type { Logger } from '../logger.js';
@@ -23,6 +24,7 @@ interface CompiledRoute {
 export const REST_PATHS = new Set(REST_ROUTES.map((r) => r.path));
 
 export function createRestHandler(deps: RestDeps) {
+  const execute = createJitExecutor(deps.schema);
   const routes = new Map<string, CompiledRoute>();
   for (const route of REST_ROUTES) {
     const document = parse(route.operation);

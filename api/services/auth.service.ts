@@ -11,6 +11,8 @@ import { charLength, hasControlCharacters, requireText } from './validate.js';
 export const JWT_ISSUER = 'orderly';
 export const JWT_AUDIENCE = 'orderly-api';
 const ALGORITHM = 'HS256';
+/** How many verified tokens a process remembers (each a few hundred bytes). */
+const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface AuthPayload extends Viewer {
   token: string;
@@ -25,6 +27,8 @@ export interface AuthDeps {
 
 export class AuthService {
   private readonly key: Uint8Array;
+  /** Tokens verified before, oldest first, with what they say. */
+  private readonly verified = new Map<string, Readonly<Viewer & { expiresAt: number }>>();
   /** Verified against when the name is unknown, so both failures cost the same time. */
   private dummyHash: Promise<string>;
 
@@ -83,6 +87,18 @@ export class AuthService {
 
   /** The viewer a token speaks for; UNAUTHENTICATED when it is forged, expired or malformed. */
   async verify(token: string): Promise<Viewer & { expiresAt: number }> {
+    // A token whose signature was checked stays good until it expires: skip the HMAC for it.
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.expiresAt) return known;
+    const viewer = await this.verifySignature(token);
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      this.verified.delete(this.verified.keys().next().value!);
+    }
+    this.verified.set(token, viewer);
+    return viewer;
+  }
+
+  private async verifySignature(token: string): Promise<Viewer & { expiresAt: number }> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         algorithms: [ALGORITHM],
@@ -94,12 +110,12 @@ export class AuthService {
       if ((role !== 'user' && role !== 'business') || typeof payload.sub !== 'string') {
         throw new UnauthenticatedError('Invalid token');
       }
-      return {
+      return Object.freeze({
         role,
         id: payload.sub,
         name: typeof payload.name === 'string' ? payload.name : '',
         expiresAt: (payload.exp ?? 0) * 1000,
-      };
+      });
     } catch (error) {
       if (error instanceof UnauthenticatedError) throw error;
       if (error instanceof joseErrors.JWTExpired)

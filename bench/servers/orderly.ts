@@ -1,5 +1,6 @@
 // Orderly itself under bench: the real app (NODE_ENV=production, logs at the configured level),
 // with the bench fixture, plus control requests over IPC (publish an order event, memory, stock).
+import { writeHeapSnapshot } from 'node:v8';
 import { buildApp } from '../../api/app.js';
 import { publishOrder } from '../../api/pubsub.js';
 import { createFixture, stockLedger } from '../fixture.js';
@@ -27,6 +28,10 @@ serveWorker(
       return { tPub };
     },
     memory: () => settledMemory(),
+    heapSnapshot: (file: string) => {
+      settledMemory();
+      return writeHeapSnapshot(file);
+    },
     ledger: (itemIds: string[]) => stockLedger(app, itemIds),
   },
   () => app.stop(),
