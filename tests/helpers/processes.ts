@@ -5,6 +5,12 @@ import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+// Children must not outlive the test file, even when a test fails before its clean-up.
+const living = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of living) child.kill('SIGKILL');
+});
+
 export interface Child {
   proc: ChildProcess;
   /** Parsed JSON log lines so far. */
@@ -25,6 +31,8 @@ export async function spawnOrderly(
     env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  living.add(proc);
+  proc.once('exit', () => living.delete(proc));
   const child: Child = {
     proc,
     logs: [],
