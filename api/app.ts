@@ -37,6 +37,8 @@ import { BODY_LIMIT_BYTES } from './http/body.js';
 export interface BuildOptions extends Partial<AppConfig> {
   clock?: Clock;
   logger?: Logger;
+  /** A database opened by the caller (the benchmarks start PGlite from a template); closed by stop(). */
+  db?: Db;
 }
 
 export interface App {
@@ -53,11 +55,11 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const SHUTDOWN_GRACE_MS = 10_000;
 
 export async function buildApp(options: BuildOptions = {}): Promise<App> {
-  const { clock = systemClock, logger, ...overrides } = options;
+  const { clock = systemClock, logger, db: givenDb, ...overrides } = options;
   const config: AppConfig = { ...loadConfig(), ...overrides };
   const log = logger ?? createLogger(config.logLevel);
 
-  const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  const db = givenDb ?? (await openDb({ url: config.databaseUrl, dataDir: config.dataDir }));
   const metrics = createMetrics(db);
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');

@@ -20,12 +20,14 @@ export interface OpenDbOptions {
   url: string | undefined;
   dataDir: string;
   poolSize?: number;
+  /** PGlite in memory: start from this data directory (a dumpDataDir tar) instead of running initdb. */
+  pgliteTemplate?: Blob;
 }
 
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   const { url } = options;
   if (url && /^postgres(ql)?:\/\//.test(url)) return openPostgres(url, options.poolSize ?? 10);
-  return openPglite(url === 'memory://' ? undefined : options.dataDir);
+  return openPglite(url === 'memory://' ? undefined : options.dataDir, options.pgliteTemplate);
 }
 
 const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
@@ -99,10 +101,12 @@ async function openPostgres(rawUrl: string, poolSize: number): Promise<Db> {
   };
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Db> {
+async function openPglite(dataDir: string | undefined, template?: Blob): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? new PGlite(`${dataDir}/pglite`) : new PGlite();
+  const db = dataDir
+    ? new PGlite(`${dataDir}/pglite`)
+    : new PGlite(template ? { loadDataDir: template } : undefined);
   await db.waitReady;
   let closed = false;
   return {

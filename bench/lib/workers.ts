@@ -1,5 +1,6 @@
-// Bench processes: each server or store loop runs in its own Node process, pinned to the server core
-// with taskset where it exists, and answers the orchestrator's requests over the IPC channel.
+// Bench processes: each server runs in its own Node process, pinned to the server core with taskset
+// where it exists, and answers the orchestrator's requests over the IPC channel. A pool starts each
+// kind of server once per run (in parallel) and stops them all at the end.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
@@ -52,28 +53,33 @@ export class BenchWorker<Ready = Record<string, unknown>> {
     readonly name: string,
   ) {}
 
+  /** Seconds from spawn to ready. */
+  startSeconds = NaN;
+
   static async start<R>(name: string, options: WorkerOptions): Promise<BenchWorker<R>> {
-    const nodeArgv = [
-      ...(options.nodeArgs ?? []),
-      '--expose-gc',
-      '--import',
-      'tsx',
-      path.join(ROOT, options.script),
-    ];
-    const [command, args] = hasTaskset()
-      ? ['taskset', ['-c', String(options.core ?? SERVER_CORE), process.execPath, ...nodeArgv]]
-      : [process.execPath, nodeArgv];
-    const proc = spawn(command as string, args as string[], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        JWT_SECRET,
-        LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info',
-        ...options.env,
+    const spawned = performance.now();
+    // Started on any core (start-up is the slow part), pinned to the server core once ready.
+    const proc = spawn(
+      process.execPath,
+      [
+        ...(options.nodeArgs ?? []),
+        '--expose-gc',
+        '--import',
+        'tsx',
+        path.join(ROOT, options.script),
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          JWT_SECRET,
+          LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'info',
+          ...options.env,
+        },
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       },
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    });
+    );
     const worker = new BenchWorker<R>(proc, name);
     proc.stderr!.on('data', (d: Buffer) => {
       worker.stderr = (worker.stderr + d.toString()).slice(-20_000);
@@ -108,6 +114,16 @@ export class BenchWorker<Ready = Record<string, unknown>> {
         reject(new Error(`${name} exited with ${code} before it was ready: ${worker.stderr}`));
       });
     });
+    worker.startSeconds = (performance.now() - spawned) / 1000;
+    if (hasTaskset()) {
+      spawnSync(
+        'taskset',
+        ['-a', '-p', '-c', String(options.core ?? SERVER_CORE), String(proc.pid)],
+        {
+          stdio: 'ignore',
+        },
+      );
+    }
     return worker;
   }
 
@@ -127,5 +143,39 @@ export class BenchWorker<Ready = Record<string, unknown>> {
     const timer = setTimeout(() => this.proc.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
+  }
+}
+
+/** Servers of a run: shared ones started once (and in parallel up front), fresh ones on demand. */
+export class WorkerPool {
+  private readonly shared = new Map<string, Promise<BenchWorker<never>>>();
+  private readonly started: Promise<BenchWorker<never>>[] = [];
+  onStarted: ((worker: BenchWorker<unknown>) => void) | undefined;
+
+  private track(worker: Promise<BenchWorker<never>>) {
+    worker.then((w) => this.onStarted?.(w)).catch(() => undefined);
+    this.started.push(worker);
+  }
+
+  get<R>(key: string, options: WorkerOptions): Promise<BenchWorker<R>> {
+    let worker = this.shared.get(key);
+    if (!worker) {
+      worker = BenchWorker.start<never>(key, options);
+      this.shared.set(key, worker);
+      this.track(worker);
+    }
+    return worker as Promise<BenchWorker<R>>;
+  }
+
+  /** A worker of its own, for measurements a shared one would blur (memory). */
+  fresh<R>(name: string, options: WorkerOptions): Promise<BenchWorker<R>> {
+    const worker = BenchWorker.start<never>(name, options);
+    this.track(worker);
+    return worker as Promise<BenchWorker<R>>;
+  }
+
+  async stopAll(): Promise<void> {
+    const settled = await Promise.allSettled(this.started);
+    await Promise.all(settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value.stop()] : [])));
   }
 }

@@ -1,15 +1,11 @@
 // Writes: placeOrder over REST against B3, the same SQL transaction in a loop straight through the
 // store driver, on PGlite and on PostgreSQL; then the stock ledger and an oversell probe.
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { DEEP_STOCK, PROBE_STOCK, type Fixture } from '../fixture.js';
+import { DEEP_STOCK, PROBE_STOCK } from '../fixture.js';
 import { hammer, type HttpFigures } from '../lib/http-load.js';
 import { median } from '../lib/stats.js';
-import { BenchWorker } from '../lib/workers.js';
-import { profileArgs } from './reads.js';
+import { baselines, orderly } from './servers.js';
 import { compare, type BenchConfig, type Row, type ScenarioResult } from './types.js';
 
-type OrderlyReady = { port: number; fixture: Fixture };
 type LoopResult = { count: number; perSecond: number; meanMs: number };
 type Ledger = { id: string; inStore: number; ordered: number }[];
 
@@ -47,140 +43,105 @@ export async function placementScenario(
       ],
     };
   }
-  const schemas: string[] = [];
-  const envFor = () => {
-    if (store === 'pglite') return { BENCH_DATABASE_URL: 'memory://' };
-    const schema = `bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-    schemas.push(schema);
-    const url = new URL(config.postgresUrl!);
-    url.searchParams.set('schema', schema);
-    return { BENCH_DATABASE_URL: url.toString() };
-  };
   const concurrency = store === 'pglite' ? 1 : config.connections;
-  const [loop, orderly] = await Promise.all([
-    BenchWorker.start<{ kind: string }>(`store-loop-${store}`, {
-      script: 'bench/servers/store-loop.ts',
-      env: envFor(),
-    }),
-    BenchWorker.start<OrderlyReady>(`orderly-${store}`, {
-      script: 'bench/servers/orderly.ts',
-      env: envFor(),
-      nodeArgs: profileArgs(config),
-    }),
-  ]);
-  try {
-    const { fixture, port } = orderly.ready;
-    const url = `http://127.0.0.1:${port}/order`;
-    const requests = fixture.lanes.map((lane) => ({
-      method: 'POST',
-      path: '/order',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${lane.userToken}` },
-      body: JSON.stringify({ m_id: lane.itemId, quantity: 1 }),
-    }));
-    const placeOrders = (seconds: number) =>
-      hammer({ url, requests }, { seconds, connections: config.connections });
-    const storeLoop = (seconds: number) => loop.call<LoopResult>('run', { seconds, concurrency });
+  const [loop, server] = await Promise.all([baselines(config, store), orderly(config, store)]);
+  const { fixture, port } = server.ready;
+  const url = `http://127.0.0.1:${port}/order`;
+  const requests = fixture.lanes.map((lane) => ({
+    method: 'POST',
+    path: '/order',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${lane.userToken}` },
+    body: JSON.stringify({ m_id: lane.itemId, quantity: 1 }),
+  }));
+  const placeOrders = (seconds: number) =>
+    hammer({ url, requests }, { seconds, connections: config.connections });
+  const storeLoop = (seconds: number) =>
+    loop.call<LoopResult>('placeOrders', { seconds, concurrency });
 
-    await storeLoop(config.warmupSeconds);
-    await placeOrders(config.warmupSeconds);
-    config.log(`${id}: warmed`);
-    const b3Runs: number[] = [];
-    const serverRuns: HttpFigures[] = [];
-    for (let run = 0; run < config.runs; run++) {
-      const b3 = await storeLoop(config.seconds);
-      b3Runs.push(b3.perSecond);
-      const f = await placeOrders(config.seconds);
-      if (f.errors || f.non2xx)
-        throw new Error(`${id}: ${JSON.stringify(f.statusCodes)}, ${f.errors} errors`);
-      serverRuns.push(f);
-      config.log(
-        `${id}: run ${run + 1} B3 ${b3.perSecond.toFixed(0)}/s (${b3.meanMs.toFixed(2)} ms), server ${f.rps.toFixed(0)}/s p99 ${f.p99Ms} ms`,
-      );
-    }
-
-    // Every reservation is an order and every order a reservation; then drain a small stock at once.
-    const laneLedger = await orderly.call<Ledger>(
-      'ledger',
-      fixture.lanes.map((l) => l.itemId),
-    );
-    const ledgerOk = laneLedger.every(
-      (r) => r.inStore >= 0 && r.inStore + r.ordered === DEEP_STOCK,
-    );
-    const probe = await hammer(
-      {
-        url,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${fixture.probe.userToken}`,
-        },
-        body: JSON.stringify({ m_id: fixture.probe.itemId, quantity: 1 }),
-      },
-      { amount: PROBE_STOCK * 2, connections: config.connections },
-    );
-    const [probeLedger] = await orderly.call<Ledger>('ledger', [fixture.probe.itemId]);
-    const created = probe.statusCodes['201'] ?? 0;
-    const refused = probe.statusCodes['409'] ?? 0;
-    const probeOk =
-      created === PROBE_STOCK &&
-      refused === PROBE_STOCK &&
-      probeLedger!.inStore === 0 &&
-      probeLedger!.ordered === PROBE_STOCK;
+  await storeLoop(config.warmupSeconds);
+  await placeOrders(config.warmupSeconds);
+  config.log(`${id}: warmed`);
+  const b3Runs: number[] = [];
+  const serverRuns: HttpFigures[] = [];
+  for (let run = 0; run < config.runs; run++) {
+    const b3 = await storeLoop(config.seconds);
+    b3Runs.push(b3.perSecond);
+    const f = await placeOrders(config.seconds);
+    if (f.errors || f.non2xx)
+      throw new Error(`${id}: ${JSON.stringify(f.statusCodes)}, ${f.errors} errors`);
+    serverRuns.push(f);
     config.log(
-      `${id}: ledger ${ledgerOk ? 'ok' : 'BROKEN'}, probe ${created} placed / ${refused} refused`,
+      `${id}: run ${run + 1} B3 ${b3.perSecond.toFixed(0)}/s (${b3.meanMs.toFixed(2)} ms), server ${f.rps.toFixed(0)}/s p99 ${f.p99Ms} ms`,
     );
+  }
 
-    const B3 = {
-      id: `B3-${store}`,
-      what: `the placement's SQL transaction in a loop through the store driver (${label}, concurrency ${concurrency})`,
-      value: median(b3Runs),
-      unit: 'orders/s',
-      runs: b3Runs,
-      extra: { msPerTransaction: (1000 * concurrency) / median(b3Runs) },
-    };
-    const rows: Row[] = [
-      compare(
-        {
-          id,
-          scenario,
-          value: median(serverRuns.map((f) => f.rps)),
-          unit: 'orders/s',
-          runs: serverRuns.map((f) => f.rps),
-          baseline: B3.id,
-          target,
-          extra: { p99Ms: median(serverRuns.map((f) => f.p99Ms)), connections: config.connections },
-        },
-        B3,
-      ),
-      {
-        id: `${id}-ledger`,
-        scenario: `Stock ledger and oversell probe, ${label}`,
-        value: ledgerOk && probeOk ? 0 : 1,
-        unit: 'oversold or lost',
-        runs: [],
-        target: { atMost: 0 },
-        met: ledgerOk && probeOk,
-        extra: {
-          laneOrders: laneLedger.reduce((n, r) => n + r.ordered, 0),
-          probePlaced: created,
-          probeRefused: refused,
-          probeStockLeft: probeLedger!.inStore,
-        },
+  // Every reservation is an order and every order a reservation; then drain a small stock at once.
+  const laneLedger = await server.call<Ledger>(
+    'ledger',
+    fixture.lanes.map((l) => l.itemId),
+  );
+  const ledgerOk = laneLedger.every((r) => r.inStore >= 0 && r.inStore + r.ordered === DEEP_STOCK);
+  const probe = await hammer(
+    {
+      url,
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${fixture.probe.userToken}`,
       },
-    ];
-    return { baselines: [B3], rows };
-  } finally {
-    await Promise.all([loop.stop(), orderly.stop()]);
-    if (schemas.length > 0) await dropSchemas(config.postgresUrl!, schemas);
-  }
-}
+      body: JSON.stringify({ m_id: fixture.probe.itemId, quantity: 1 }),
+    },
+    { amount: PROBE_STOCK * 2, connections: config.connections },
+  );
+  const [probeLedger] = await server.call<Ledger>('ledger', [fixture.probe.itemId]);
+  const created = probe.statusCodes['201'] ?? 0;
+  const refused = probe.statusCodes['409'] ?? 0;
+  const probeOk =
+    created === PROBE_STOCK &&
+    refused === PROBE_STOCK &&
+    probeLedger!.inStore === 0 &&
+    probeLedger!.ordered === PROBE_STOCK;
+  config.log(
+    `${id}: ledger ${ledgerOk ? 'ok' : 'BROKEN'}, probe ${created} placed / ${refused} refused`,
+  );
 
-async function dropSchemas(url: string, schemas: string[]) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  } finally {
-    await client.end();
-  }
+  const B3 = {
+    id: `B3-${store}`,
+    what: `the placement's SQL transaction in a loop through the store driver (${label}, concurrency ${concurrency})`,
+    value: median(b3Runs),
+    unit: 'orders/s',
+    runs: b3Runs,
+    extra: { msPerTransaction: (1000 * concurrency) / median(b3Runs) },
+  };
+  const rows: Row[] = [
+    compare(
+      {
+        id,
+        scenario,
+        value: median(serverRuns.map((f) => f.rps)),
+        unit: 'orders/s',
+        runs: serverRuns.map((f) => f.rps),
+        baseline: B3.id,
+        target,
+        extra: { p99Ms: median(serverRuns.map((f) => f.p99Ms)), connections: config.connections },
+      },
+      B3,
+    ),
+    {
+      id: `${id}-ledger`,
+      scenario: `Stock ledger and oversell probe, ${label}`,
+      value: ledgerOk && probeOk ? 0 : 1,
+      unit: 'oversold or lost',
+      runs: [],
+      target: { atMost: 0 },
+      met: ledgerOk && probeOk,
+      extra: {
+        laneOrders: laneLedger.reduce((n, r) => n + r.ordered, 0),
+        probePlaced: created,
+        probeRefused: refused,
+        probeStockLeft: probeLedger!.inStore,
+      },
+    },
+  ];
+  return { baselines: [B3], rows };
 }

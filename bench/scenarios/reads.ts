@@ -2,122 +2,124 @@
 // Orderly's GraphQL `orders` query and REST /get_orders, interleaved run by run.
 import { hammer, type HttpFigures, type HttpTarget } from '../lib/http-load.js';
 import { median } from '../lib/stats.js';
-import { BenchWorker } from '../lib/workers.js';
-import type { Fixture } from '../fixture.js';
+import { baselines, orderly } from './servers.js';
 import { ORDERS_QUERY } from './documents.js';
 import { compare, type Baseline, type BenchConfig, type ScenarioResult } from './types.js';
 
-type OrderlyReady = { port: number; fixture: Fixture };
-type BaselinesReady = { port: number; b0Bytes: number };
-
 export async function readsScenario(config: BenchConfig): Promise<ScenarioResult> {
   const { log } = config;
-  const [baselines, orderly] = await Promise.all([
-    BenchWorker.start<BaselinesReady>('baselines', { script: 'bench/servers/baselines.ts' }),
-    BenchWorker.start<OrderlyReady>('orderly', {
-      script: 'bench/servers/orderly.ts',
-      nodeArgs: profileArgs(config),
-    }),
-  ]);
-  try {
-    const base = `http://127.0.0.1:${baselines.ready.port}`;
-    const app = `http://127.0.0.1:${orderly.ready.port}`;
-    const token = orderly.ready.fixture.board.token;
-    const graphqlBody = JSON.stringify({ query: ORDERS_QUERY, operationName: 'BoardOrders' });
-    const targets: Record<string, HttpTarget> = {
-      B0: { url: `${base}/b0` },
-      B1: {
-        url: `${base}/b1`,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: graphqlBody,
-      },
-      graphql: {
-        url: `${app}/graphql`,
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          authorization: `Bearer ${token}`,
-        },
-        body: graphqlBody,
-      },
-      B2: { url: `${base}/b2` },
-      rest: { url: `${app}/get_orders`, headers: { authorization: `Bearer ${token}` } },
-    };
-    const sizes = await checkAnswers(targets);
-    log(`reads: answers ok (${JSON.stringify(sizes)})`);
-    for (const [name, target] of Object.entries(targets)) {
-      await hammer(target, { seconds: config.warmupSeconds, connections: config.connections });
-      log(`reads: warmed ${name}`);
-    }
-    const figures: Record<string, HttpFigures[]> = {};
-    for (let run = 0; run < config.runs; run++) {
-      for (const [name, target] of Object.entries(targets)) {
-        const f = await hammer(target, {
-          seconds: config.seconds,
-          connections: config.connections,
-        });
-        if (f.non2xx || f.errors)
-          throw new Error(`${name}: ${JSON.stringify(f.statusCodes)}, ${f.errors} errors`);
-        (figures[name] ??= []).push(f);
-        log(`reads: run ${run + 1} ${name} ${f.rps.toFixed(0)} req/s p99 ${f.p99Ms} ms`);
-      }
-    }
-    const summary = (name: string) => {
-      const runs = figures[name]!.map((f) => f.rps);
-      return { runs, value: median(runs), p99: median(figures[name]!.map((f) => f.p99Ms)) };
-    };
-    const b = (id: string, what: string): Baseline => {
-      const s = summary(id);
-      return {
-        id,
-        what,
-        value: s.value,
-        unit: 'req/s',
-        runs: s.runs,
-        extra: { p99Ms: s.p99, bytes: sizes[id]! },
-      };
-    };
-    const B0 = b('B0', 'bare node:http sending precomputed JSON of the orders answer’s size');
-    const B1 = b('B1', 'bare node:http, graphql-js execute of the orders query (parse cached)');
-    const B2 = b('B2', 'bare node:http, the orders service call, JSON.stringify');
-    const gql = summary('graphql');
-    const rest = summary('rest');
-    return {
-      baselines: [B0, B1, B2],
-      rows: [
-        compare(
-          {
-            id: 'graphql-orders',
-            scenario: 'GraphQL `orders` query, whole server (POST /graphql)',
-            value: gql.value,
-            unit: 'req/s',
-            runs: gql.runs,
-            baseline: 'B1',
-            target: { atLeast: 0.6 },
-            extra: { p99Ms: gql.p99, vsB0: gql.value / B0.value, bytes: sizes.graphql! },
-          },
-          B1,
-        ),
-        compare(
-          {
-            id: 'rest-get-orders',
-            scenario: 'REST GET /get_orders, whole server',
-            value: rest.value,
-            unit: 'req/s',
-            runs: rest.runs,
-            baseline: 'B2',
-            target: { atLeast: 0.5 },
-            extra: { p99Ms: rest.p99, bytes: sizes.rest! },
-          },
-          B2,
-        ),
-      ],
-    };
-  } finally {
-    await Promise.all([baselines.stop(), orderly.stop()]);
+  const [bare, orderlyServer] = await Promise.all([baselines(config), orderly(config)]);
+  const base = `http://127.0.0.1:${bare.ready.port}`;
+  const app = `http://127.0.0.1:${orderlyServer.ready.port}`;
+  const token = orderlyServer.ready.fixture.board.token;
+  const graphqlHeaders = {
+    'content-type': 'application/json',
+    accept: 'application/graphql-response+json, application/json',
+    authorization: `Bearer ${token}`,
+  };
+  const graphqlBody = JSON.stringify({ query: ORDERS_QUERY, operationName: 'BoardOrders' });
+  const targets: Record<string, HttpTarget> = {
+    B0: { url: `${base}/b0` },
+    B1: {
+      url: `${base}/b1`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: graphqlBody,
+    },
+    graphql: { url: `${app}/graphql`, method: 'POST', headers: graphqlHeaders, body: graphqlBody },
+    // The same request through yoga's fetch layer: the fast path leaves URLs with a query to yoga.
+    yoga: {
+      url: `${app}/graphql?via=yoga`,
+      method: 'POST',
+      headers: graphqlHeaders,
+      body: graphqlBody,
+    },
+    B2: { url: `${base}/b2` },
+    rest: { url: `${app}/get_orders`, headers: { authorization: `Bearer ${token}` } },
+  };
+  const sizes = await checkAnswers(targets);
+  log(`reads: answers ok (${JSON.stringify(sizes)})`);
+  for (const [name, target] of Object.entries(targets)) {
+    await hammer(target, { seconds: config.warmupSeconds, connections: config.connections });
+    log(`reads: warmed ${name}`);
   }
+  const figures: Record<string, HttpFigures[]> = {};
+  for (let run = 0; run < config.runs; run++) {
+    for (const [name, target] of Object.entries(targets)) {
+      const f = await hammer(target, {
+        seconds: config.seconds,
+        connections: config.connections,
+      });
+      if (f.non2xx || f.errors)
+        throw new Error(`${name}: ${JSON.stringify(f.statusCodes)}, ${f.errors} errors`);
+      (figures[name] ??= []).push(f);
+      log(`reads: run ${run + 1} ${name} ${f.rps.toFixed(0)} req/s p99 ${f.p99Ms} ms`);
+    }
+  }
+  const summary = (name: string) => {
+    const runs = figures[name]!.map((f) => f.rps);
+    return { runs, value: median(runs), p99: median(figures[name]!.map((f) => f.p99Ms)) };
+  };
+  const b = (id: string, what: string): Baseline => {
+    const s = summary(id);
+    return {
+      id,
+      what,
+      value: s.value,
+      unit: 'req/s',
+      runs: s.runs,
+      extra: { p99Ms: s.p99, bytes: sizes[id]! },
+    };
+  };
+  const B0 = b('B0', 'bare node:http sending precomputed JSON of the orders answer’s size');
+  const B1 = b('B1', 'bare node:http, graphql-js execute of the orders query (parse cached)');
+  const B2 = b('B2', 'bare node:http, the orders service call, JSON.stringify');
+  const gql = summary('graphql');
+  const yoga = summary('yoga');
+  const rest = summary('rest');
+  return {
+    baselines: [B0, B1, B2],
+    rows: [
+      compare(
+        {
+          id: 'graphql-orders',
+          scenario: 'GraphQL `orders` query, whole server (POST /graphql)',
+          value: gql.value,
+          unit: 'req/s',
+          runs: gql.runs,
+          baseline: 'B1',
+          target: { atLeast: 0.6 },
+          extra: { p99Ms: gql.p99, vsB0: gql.value / B0.value, bytes: sizes.graphql! },
+        },
+        B1,
+      ),
+      compare(
+        {
+          id: 'graphql-orders-yoga',
+          scenario: 'The same through yoga’s fetch layer (fast path bypassed), for comparison',
+          value: yoga.value,
+          unit: 'req/s',
+          runs: yoga.runs,
+          baseline: 'B1',
+          extra: { p99Ms: yoga.p99 },
+        },
+        B1,
+      ),
+      compare(
+        {
+          id: 'rest-get-orders',
+          scenario: 'REST GET /get_orders, whole server',
+          value: rest.value,
+          unit: 'req/s',
+          runs: rest.runs,
+          baseline: 'B2',
+          target: { atLeast: 0.5 },
+          extra: { p99Ms: rest.p99, bytes: sizes.rest! },
+        },
+        B2,
+      ),
+    ],
+  };
 }
 
 /** Every target answers 200 with the board's 12 orders before any load is measured. */
@@ -138,8 +140,4 @@ async function checkAnswers(targets: Record<string, HttpTarget>) {
     sizes[name] = Buffer.byteLength(text);
   }
   return sizes;
-}
-
-export function profileArgs(config: BenchConfig): string[] {
-  return config.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${config.profileDir}`] : [];
 }

@@ -1,5 +1,7 @@
 // What scenarios produce: rows of the table (a figure, its baseline, the ratio and the target) and
 // the baselines themselves, all measured in the same run.
+import type { WorkerPool } from '../lib/workers.js';
+
 export interface BenchConfig {
   quick: boolean;
   runs: number;
@@ -9,11 +11,14 @@ export interface BenchConfig {
   fanoutSizes: number[];
   fanoutEvents: number;
   memorySubscribers: number;
-  churn: { live: number; pairsPerSecond: number; seconds: number; connections: number };
+  churn: { pairsPerSecond: number; seconds: number; connections: number };
   postgresUrl: string | undefined;
   /** Orderly workers run with --cpu-prof, profiles in this folder. */
   profileDir: string | undefined;
   log: (line: string) => void;
+  pool: WorkerPool;
+  /** PostgreSQL schemas the run created, dropped at its end. */
+  schemas: string[];
 }
 
 export interface Baseline {

@@ -1,19 +1,27 @@
-// B0, B1 and B2 on bare node:http, over the same app modules and the same fixture data:
-//   GET  /b0  precomputed JSON bytes, as many as the GraphQL orders answer
-//   POST /b1  graphql-js execute of the orders query (document parsed once) with the same schema and resolvers
-//   GET  /b2  the orders service call behind that query, JSON.stringify-ed
+// The baselines, over the same app modules and the same fixture data (no Orderly server running):
+//   GET  /b0  bare node:http sending precomputed JSON bytes, as many as the GraphQL orders answer
+//   POST /b1  bare node:http running graphql-js execute of the orders query (document parsed once)
+//             with the same schema and resolvers
+//   GET  /b2  bare node:http making the orders service call behind that query, JSON.stringify-ed
+//   B3 (IPC "placeOrders"): the placement's SQL transaction in a loop straight through the store
+//             driver, one at a time on PGlite, `concurrency` at once on PostgreSQL
 import { createServer, type IncomingMessage } from 'node:http';
 import { execute, parse, type DocumentNode } from 'graphql';
 import { buildApp } from '../../api/app.js';
 import { createContext } from '../../api/graphql/context.js';
 import { schema } from '../../api/graphql/schema/index.js';
+import { systemClock } from '../../api/services/clock.js';
+import { placementTransaction } from '../../api/services/orders.service.js';
 import type { Viewer } from '../../api/services/types.js';
+import { benchDatabase } from '../lib/pglite-template.js';
 import { createFixture } from '../fixture.js';
 import { serveWorker, settledMemory } from '../lib/worker-side.js';
 import { ORDERS_QUERY } from '../scenarios/documents.js';
 
+const database = await benchDatabase();
 const app = await buildApp({
-  databaseUrl: process.env.BENCH_DATABASE_URL || 'memory://',
+  databaseUrl: database.url,
+  db: database.db,
   kitchenPrepMs: 3_600_000,
 });
 const fixture = await createFixture(app);
@@ -64,7 +72,42 @@ const server = createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const port = (server.address() as { port: number }).port;
 
-serveWorker({ port, b0Bytes: b0Bytes.length }, { memory: () => settledMemory() }, async () => {
+const lanes = await Promise.all(
+  fixture.lanes.map(async (lane) => ({
+    viewer: (await app.services.auth.verify(lane.userToken)) as Viewer,
+    itemId: lane.itemId,
+  })),
+);
+const kitchen = { capacity: app.config.kitchenCapacity, prepMs: app.config.kitchenPrepMs };
+
+/** B3: placements for `seconds`, `concurrency` at a time, round the same lanes as the load. */
+async function placeOrders({ seconds, concurrency }: { seconds: number; concurrency: number }) {
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let count = 0;
+  let next = 0;
+  const loop = async () => {
+    while (performance.now() < deadline) {
+      const lane = lanes[next++ % lanes.length]!;
+      await placementTransaction(app.db, {
+        viewer: lane.viewer,
+        menuItemId: lane.itemId,
+        quantity: 1,
+        key: null,
+        now: systemClock.now(),
+        kitchen,
+        requestId: null,
+      });
+      count++;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, loop));
+  const elapsed = (performance.now() - started) / 1000;
+  return { count, perSecond: count / elapsed, meanMs: (elapsed * 1000 * concurrency) / count };
+}
+
+const handlers = { memory: () => settledMemory(), placeOrders };
+serveWorker({ port, b0Bytes: b0Bytes.length, fixture }, handlers, async () => {
   server.close();
   await app.stop();
 });

@@ -3,11 +3,14 @@
 import { writeHeapSnapshot } from 'node:v8';
 import { buildApp } from '../../api/app.js';
 import { publishOrder } from '../../api/pubsub.js';
+import { benchDatabase } from '../lib/pglite-template.js';
 import { createFixture, stockLedger } from '../fixture.js';
 import { monotonicMicros, serveWorker, settledMemory } from '../lib/worker-side.js';
 
+const database = await benchDatabase();
 const app = await buildApp({
-  databaseUrl: process.env.BENCH_DATABASE_URL || 'memory://',
+  databaseUrl: database.url,
+  db: database.db,
   kitchenPrepMs: 3_600_000,
   loginMaxFailures: 1_000_000,
 });

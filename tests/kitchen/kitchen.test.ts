@@ -80,7 +80,9 @@ describe('kitchen: five orders, two slots', () => {
     expect(total).toBeGreaterThanOrEqual(3 * PREP_MS);
     // Three rounds of two slots, with room for timer lag on a loaded machine (five rounds would be one each).
     expect(total).toBeLessThan(4.5 * PREP_MS);
-    console.info(`kitchen: 5 orders, prep ${PREP_MS} ms, first start → last completion ${total} ms, max in oven 2`);
+    console.info(
+      `kitchen: 5 orders, prep ${PREP_MS} ms, first start → last completion ${total} ms, max in oven 2`,
+    );
     expect(finishedAt - acceptedAt).toBeLessThan(3 * PREP_MS + 1_500);
   });
 });
@@ -103,7 +105,9 @@ describe('kitchen: estimates and early completion', () => {
       const spans = await cookingSpans(ctx.server.app.db, ctx.business.e_id);
       const errors = spans.map((s) => Math.abs(s.completed! - promised.get(s.orderId)!));
       expect(Math.max(...errors)).toBeLessThanOrEqual(prep / 4);
-      console.info(`kitchen: estimate at acceptance vs completion, prep ${prep} ms, errors ${errors.join(', ')} ms`);
+      console.info(
+        `kitchen: estimate at acceptance vs completion, prep ${prep} ms, errors ${errors.join(', ')} ms`,
+      );
     } finally {
       await ctx.server.stop();
     }
@@ -149,7 +153,9 @@ describe('kitchen: estimates and early completion', () => {
         .at.getTime();
       expect(nextStartedAt - completedAt).toBeGreaterThanOrEqual(0);
       expect(nextStartedAt - completedAt).toBeLessThan(50);
-      console.info(`kitchen: next order started ${nextStartedAt - completedAt} ms after an early completion`);
+      console.info(
+        `kitchen: next order started ${nextStartedAt - completedAt} ms after an early completion`,
+      );
     } finally {
       await ctx.server.stop();
     }
