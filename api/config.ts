@@ -19,6 +19,8 @@ export interface AppConfig {
   kitchenPrepMs: number;
   /** Safety-net poll for work another process made (only needed without Redis). */
   kitchenPollMs: number;
+  /** The stand-alone kitchen serves /metrics and /healthz on this port (HOST; 0: any free one); unset: none. */
+  kitchenMetricsPort: number | undefined;
   logLevel: string;
   production: boolean;
   /** Seed demo data on first start. Never in production. */
@@ -76,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kitchenCapacity: int(env, 'KITCHEN_CAPACITY', 2, 1),
     kitchenPrepMs: int(env, 'KITCHEN_PREP_MS', 10_000, 1),
     kitchenPollMs: int(env, 'KITCHEN_POLL_MS', 1_000, 10),
+    kitchenMetricsPort: env.KITCHEN_METRICS_PORT ? int(env, 'KITCHEN_METRICS_PORT', 0) : undefined,
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
     production,
     seed: !production && env.SEED !== 'off',

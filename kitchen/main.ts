@@ -1,6 +1,10 @@
-// The kitchen as its own process (`npm run kitchen`, with KITCHEN=off on the API processes).
+// The kitchen as its own process (`npm run kitchen`, with KITCHEN=off on the API processes). With
+// KITCHEN_METRICS_PORT it serves /metrics (its transitions, the accepted→completed histogram and
+// process figures; the live queue gauges come from the API's /metrics) and /healthz.
+import { createServer, type Server } from 'node:http';
 import { loadConfig, ConfigError } from '../api/config.js';
-import { createLogger } from '../api/logger.js';
+import { createLogger, type Logger } from '../api/logger.js';
+import { createMetrics, type Metrics } from '../api/metrics.js';
 import { createBus } from '../api/pubsub.js';
 import { createOrderObserver } from '../api/observe.js';
 import { systemClock } from '../api/services/clock.js';
@@ -9,19 +13,51 @@ import { openDb } from '../api/store/db.js';
 import { migrate } from '../api/store/migrate.js';
 import { Kitchen } from './kitchen.js';
 
+async function serveMetrics(metrics: Metrics, port: number, host: string, log: Logger) {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+    } else if (path === '/metrics') {
+      metrics.registry.metrics().then(
+        (body) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(body),
+        (error: unknown) => {
+          log.error({ err: error }, 'metrics failed');
+          res.writeHead(500).end();
+        },
+      );
+    } else if (path === '/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  return server;
+}
+
+function portOf(server: Server | undefined): number | undefined {
+  const address = server?.address();
+  return address && typeof address === 'object' ? address.port : undefined;
+}
+
 try {
   const config = loadConfig();
   const log = createLogger(config.logLevel).child({ component: 'kitchen' });
   const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
   await migrate(db);
   const bus = createBus(config.redisUrl);
+  const metrics = createMetrics();
   const settings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
   const orders = new OrdersService({
     db,
     pubsub: bus.pubsub,
     clock: systemClock,
     kitchen: settings,
-    observer: createOrderObserver(log),
+    observer: createOrderObserver(log, metrics),
   });
   const kitchen = new Kitchen({
     db,
@@ -32,10 +68,18 @@ try {
     pollMs: config.kitchenPollMs,
     log,
   });
+  const metricsServer: Server | undefined =
+    config.kitchenMetricsPort === undefined
+      ? undefined
+      : await serveMetrics(metrics, config.kitchenMetricsPort, config.host, log);
   await kitchen.start();
-  log.info({ database: db.kind, ...settings }, 'kitchen is cooking');
+  log.info(
+    { database: db.kind, ...settings, metricsPort: portOf(metricsServer) },
+    'kitchen is cooking',
+  );
   const shutdown = async () => {
     await kitchen.stop();
+    metricsServer?.close();
     await bus.close();
     await db.close();
     process.exit(0);

@@ -34,6 +34,7 @@ class Connection implements GraphQLWsSocket {
   expiryTimer: NodeJS.Timeout | undefined;
   /** Answered the last heartbeat ping. */
   alive = true;
+  readonly openedAt = performance.now();
   /** graphql-ws's handler for incoming messages, and what to call when the socket closes. */
   handle: ((data: string) => Promise<void>) | undefined;
   closed: ((code: number, reason: string) => Promise<void>) | undefined;
@@ -219,7 +220,18 @@ export function createWebSocketServer(deps: WebSocketDeps) {
   }
   function onSocketClose(this: WebSocket, code: number, reason: Buffer) {
     deps.metrics.websocketConnections.dec();
-    void connections.get(this)?.closed?.(code, String(reason));
+    const connection = connections.get(this);
+    if (!connection) return;
+    deps.log.info(
+      {
+        requestId: connection.requestId,
+        role: connection.viewer?.role,
+        code,
+        ms: Math.round(performance.now() - connection.openedAt),
+      },
+      'websocket closed',
+    );
+    void connection.closed?.(code, String(reason));
   }
 
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
@@ -231,6 +243,7 @@ export function createWebSocketServer(deps: WebSocketDeps) {
       deps,
     );
     connections.set(socket, connection);
+    deps.log.info({ requestId: connection.requestId, path: '/graphql' }, 'websocket opened');
     socket.once('error', onSocketError);
     socket.on('pong', onSocketPong);
     socket.on('message', onSocketMessage);

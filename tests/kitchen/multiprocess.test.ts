@@ -21,7 +21,19 @@ describe.skipIf(!TEST_DATABASE_URL)('kitchen processes on one PostgreSQL', () =>
     REDIS_URL: TEST_REDIS_URL,
     KITCHEN_PREP_MS: String(prepMs),
     KITCHEN_POLL_MS: '100',
+    KITCHEN_METRICS_PORT: '0',
   });
+
+  /** A kitchen process's count of completed orders, from its own /metrics. */
+  async function cookedPerMetrics(kitchen: Child): Promise<number> {
+    const ready = kitchen.logs.find((l) => l.msg === 'kitchen is cooking');
+    const res = await fetch(`http://127.0.0.1:${String(ready?.metricsPort)}/metrics`);
+    expect(res.status).toBe(200);
+    const line = (await res.text())
+      .split('\n')
+      .find((l) => l.startsWith('orderly_order_accepted_to_completed_seconds_count'));
+    return Number(line?.split(' ')[1]);
+  }
 
   beforeAll(async () => {
     // The API places and accepts; it does not cook (KITCHEN=off), the child processes do.
@@ -90,6 +102,9 @@ describe.skipIf(!TEST_DATABASE_URL)('kitchen processes on one PostgreSQL', () =>
       await waitFor(async () => moves()[0]! + moves()[1]! >= 20, 2_000);
       await new Promise((r) => setTimeout(r, 200));
       expect(moves()[0]! + moves()[1]!).toBe(20);
+      // Each kitchen reports what it cooked on its own /metrics; together, every order once.
+      const perKitchen = await Promise.all(pair.map(cookedPerMetrics));
+      expect(perKitchen[0]! + perKitchen[1]!).toBe(10);
     } finally {
       await Promise.all(pair.map((k) => k.kill('SIGTERM')));
     }

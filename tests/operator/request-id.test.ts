@@ -1,6 +1,8 @@
 // One request's id follows what it caused: its request line, the stored order event, the transition
 // log lines, and the kitchen's moves of the order it accepted.
+import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { createLogger } from '../../api/logger.js';
 import { loginBusiness, loginUser, rest } from '../helpers/clients.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
@@ -82,5 +84,65 @@ describe('request ids in logs', () => {
       { to_state: 'processing', request_id: null },
       { to_state: 'completed', request_id: null },
     ]);
+  });
+
+  it("carries a WebSocket connection's id to what its operations cause", async () => {
+    const base = server.url;
+    const alice = await loginUser(base, 'alice', 'alice-pass');
+    const pizza = await loginBusiness(base, 'Pizza Palace', 'pizza-pass');
+    const itemId = (await demoIds(base))['Pizza Palace']!.menu[0]!.id;
+    const placed = await rest(base, 'POST', '/order', {
+      token: alice.token,
+      body: { m_id: itemId, quantity: 1 },
+    });
+    const orderId = placed.body.o_id as string;
+
+    // A board on a WebSocket whose upgrade request carried an id accepts the order over it.
+    class WithRequestId extends WebSocket {
+      constructor(url: string | URL, protocols?: string | string[]) {
+        super(url, protocols, { headers: { 'x-request-id': 'board-ws-44e1' } });
+      }
+    }
+    const client = createClient({
+      url: base.replace(/^http/, 'ws') + '/graphql',
+      webSocketImpl: WithRequestId,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${pizza.token}` },
+    });
+    const result = await new Promise<unknown>((resolve, reject) => {
+      client.subscribe(
+        {
+          query: 'mutation($id: ID!) { acceptOrder(id: $id) { id state } }',
+          variables: { id: orderId },
+        },
+        { next: resolve, error: reject, complete: () => undefined },
+      );
+    });
+    expect(result).toEqual({ data: { acceptOrder: { id: orderId, state: 'ACCEPTED' } } });
+    await client.dispose();
+    const deadline = Date.now() + 5_000;
+    while (!lines.some((l) => l.msg === 'websocket closed' && l.requestId === 'board-ws-44e1')) {
+      if (Date.now() > deadline) throw new Error('no websocket closed line');
+      await new Promise((r) => setTimeout(r, 25));
+    }
+
+    const of = lines.filter((l) => l.requestId === 'board-ws-44e1');
+    // Opened first; the acceptance (and the kitchen's moves that follow it) carry the same id.
+    expect(of[0]).toMatchObject({ msg: 'websocket opened', path: '/graphql' });
+    expect(of.find((l) => l.msg === 'order transition')).toMatchObject({
+      orderId,
+      from: 'pending',
+      to: 'accepted',
+      actor: 'business',
+    });
+    expect(of.find((l) => l.msg === 'websocket closed')).toMatchObject({
+      role: 'business',
+      code: 1000,
+    });
+    const [accepted] = await server.app.db.query<{ request_id: string | null }>(
+      `SELECT request_id FROM order_events WHERE order_id = $1 AND to_state = 'accepted'`,
+      [orderId],
+    );
+    expect(accepted?.request_id).toBe('board-ws-44e1');
   });
 });
