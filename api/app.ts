@@ -9,7 +9,7 @@ import { DomainError, UnauthenticatedError } from './errors.js';
 import { createContext, type Context, type Services } from './graphql/context.js';
 import { schema } from './graphql/schema/index.js';
 import { createDocumentCache } from './graphql/documents.js';
-import { createGraphQLFastPath } from './graphql/http.js';
+import { createGraphQLFastPath, serveThroughYoga } from './graphql/http.js';
 import { createWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, createMaskError } from './graphql/yoga.js';
 import { readBody } from './http/body.js';
@@ -157,28 +157,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   ) {
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     if (body && url.search === '' && (await serveGraphQLFast(req, res, body, requestId))) return;
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (typeof value === 'string') headers.set(name, value);
-      else if (Array.isArray(value)) headers.set(name, value.join(', '));
-    }
-    const response = await yoga.fetch(
-      url,
-      { method: req.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}) },
-      { makeContext: () => contextFor(req, requestId) },
-    );
-    const outHeaders: Record<string, string> = {};
-    response.headers.forEach((value, name) => (outHeaders[name] = value));
-    const isPage = (outHeaders['content-type'] ?? '').startsWith('text/html');
-    res.writeHead(
-      response.status,
-      isPage ? outHeaders : { ...outHeaders, 'x-content-type-options': 'nosniff' },
-    );
-    if (!response.body) return res.end();
-    const reader = response.body.getReader();
-    for (let next = await reader.read(); !next.done; next = await reader.read())
-      res.write(next.value);
-    res.end();
+    await serveThroughYoga(yoga, req, res, url, body, () => contextFor(req, requestId));
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {

@@ -3,8 +3,10 @@
 // cached per query text (documents.ts); the context, the execution and its hooks (masked errors,
 // metrics, graphql-jit) are envelop's too, and a result with errors goes through yoga's own result
 // processor. Whatever else arrives returns false and yoga answers it: GET, GraphiQL, SSE and
-// multipart, subscriptions, unusual bodies, syntax and validation errors, a bad token. Yoga-level hooks (onRequestParse, onParams, onResultProcess) do not run here: the ones
-// the server uses are request parsing, parameter checks and error codes, which this file mirrors.
+// multipart, subscriptions, unusual bodies, syntax and validation errors, a bad token; those go
+// through serveThroughYoga. Yoga-level hooks (onRequestParse, onParams, onResultProcess) do not run
+// on the fast path: the ones the server uses are request parsing, parameter checks and error codes,
+// which this file mirrors.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
@@ -157,4 +159,37 @@ function parseParams(body: Buffer): Params | null {
     variables: (variables ?? undefined) as Record<string, unknown> | undefined,
     operationName: operationName ?? undefined,
   };
+}
+
+/** Any other /graphql request (GET, GraphiQL, multipart, SSE…) through yoga's fetch API. */
+export async function serveThroughYoga(
+  yoga: YogaServerInstance<ServerContext, Context>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  body: Buffer | undefined,
+  makeContext: () => Promise<Context>,
+): Promise<void> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === 'string') headers.set(name, value);
+    else if (Array.isArray(value)) headers.set(name, value.join(', '));
+  }
+  const response = await yoga.fetch(
+    url,
+    { method: req.method ?? 'GET', headers, ...(body ? { body: new Uint8Array(body) } : {}) },
+    { makeContext },
+  );
+  const outHeaders: Record<string, string> = {};
+  response.headers.forEach((value, name) => (outHeaders[name] = value));
+  const isPage = (outHeaders['content-type'] ?? '').startsWith('text/html');
+  res.writeHead(
+    response.status,
+    isPage ? outHeaders : { ...outHeaders, 'x-content-type-options': 'nosniff' },
+  );
+  if (!response.body) return void res.end();
+  const reader = response.body.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read())
+    res.write(next.value);
+  res.end();
 }

@@ -11,7 +11,7 @@ import { buildApp } from '../../api/app.js';
 import { createContext } from '../../api/graphql/context.js';
 import { schema } from '../../api/graphql/schema/index.js';
 import { systemClock } from '../../api/services/clock.js';
-import { placementTransaction } from '../../api/services/orders.service.js';
+import { placementTransaction } from '../../api/services/placement.js';
 import type { Viewer } from '../../api/services/types.js';
 import { benchDatabase } from '../lib/pglite-template.js';
 import { createFixture } from '../fixture.js';
