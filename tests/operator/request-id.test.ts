@@ -18,16 +18,23 @@ describe('request ids in logs', () => {
   });
   afterAll(() => server?.stop());
 
-  it('carries the id from the request line to the events and the kitchen', async () => {
-    const base = server.url;
-    const alice = await loginUser(base, 'alice', 'alice-pass');
-    const pizza = await loginBusiness(base, 'Pizza Palace', 'pizza-pass');
-    const itemId = (await demoIds(base))['Pizza Palace']!.menu[0]!.id;
-    const placed = await rest(base, 'POST', '/order', {
+  /** Alice orders a pizza (with these headers); Pizza Palace will handle it. */
+  async function placeOrder(headers: Record<string, string>) {
+    const alice = await loginUser(server.url, 'alice', 'alice-pass');
+    const pizza = await loginBusiness(server.url, 'Pizza Palace', 'pizza-pass');
+    const itemId = (await demoIds(server.url))['Pizza Palace']!.menu[0]!.id;
+    const placed = await rest(server.url, 'POST', '/order', {
       token: alice.token,
-      headers: { 'x-request-id': 'place-7f3a' },
+      headers,
       body: { m_id: itemId, quantity: 1 },
     });
+    expect(placed.status).toBe(201);
+    return { pizza, placed };
+  }
+
+  it('carries the id from the request line to the events and the kitchen', async () => {
+    const base = server.url;
+    const { pizza, placed } = await placeOrder({ 'x-request-id': 'place-7f3a' });
     expect(placed.headers.get('x-request-id')).toBe('place-7f3a');
     const orderId = placed.body.o_id;
     const accept = await fetch(`${base}/graphql`, {
@@ -88,13 +95,7 @@ describe('request ids in logs', () => {
 
   it("carries a WebSocket connection's id to what its operations cause", async () => {
     const base = server.url;
-    const alice = await loginUser(base, 'alice', 'alice-pass');
-    const pizza = await loginBusiness(base, 'Pizza Palace', 'pizza-pass');
-    const itemId = (await demoIds(base))['Pizza Palace']!.menu[0]!.id;
-    const placed = await rest(base, 'POST', '/order', {
-      token: alice.token,
-      body: { m_id: itemId, quantity: 1 },
-    });
+    const { pizza, placed } = await placeOrder({});
     const orderId = placed.body.o_id as string;
 
     // A board on a WebSocket whose upgrade request carried an id accepts the order over it.

@@ -78,6 +78,17 @@ const meta = (ctx: Context) => ({ requestId: ctx.requestId });
 
 builder.mutationFields((t) => {
   const id = { id: t.arg.id({ required: true }) };
+  /** A move of an existing order, by its owner's role; the rules are the orders service's. */
+  const transition = (
+    authScopes: { user: true } | { business: true },
+    move: 'cancelOrder' | 'acceptOrder' | 'rejectOrder' | 'completeOrder',
+  ) =>
+    t.field({
+      type: OrderRef,
+      authScopes,
+      args: id,
+      resolve: (_root, args, ctx) => ctx.services.orders[move](viewerOf(ctx), args.id, meta(ctx)),
+    });
   return {
     placeOrder: t.field({
       type: OrderRef,
@@ -89,34 +100,10 @@ builder.mutationFields((t) => {
       },
       resolve: (_root, args, ctx) => ctx.services.orders.placeOrder(viewerOf(ctx), args, meta(ctx)),
     }),
-    cancelOrder: t.field({
-      type: OrderRef,
-      authScopes: { user: true },
-      args: id,
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.cancelOrder(viewerOf(ctx), args.id, meta(ctx)),
-    }),
-    acceptOrder: t.field({
-      type: OrderRef,
-      authScopes: { business: true },
-      args: id,
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.acceptOrder(viewerOf(ctx), args.id, meta(ctx)),
-    }),
-    rejectOrder: t.field({
-      type: OrderRef,
-      authScopes: { business: true },
-      args: id,
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.rejectOrder(viewerOf(ctx), args.id, meta(ctx)),
-    }),
-    completeOrder: t.field({
-      type: OrderRef,
-      authScopes: { business: true },
-      args: id,
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.completeOrder(viewerOf(ctx), args.id, meta(ctx)),
-    }),
+    cancelOrder: transition({ user: true }, 'cancelOrder'),
+    acceptOrder: transition({ business: true }, 'acceptOrder'),
+    rejectOrder: transition({ business: true }, 'rejectOrder'),
+    completeOrder: transition({ business: true }, 'completeOrder'),
   };
 });
 
