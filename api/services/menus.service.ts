@@ -108,20 +108,17 @@ function validateItems(items: unknown): ValidItem[] {
     if (!isImageUrl(imageUrl))
       fail('imageUrl', 'must be empty, an http(s) URL or a path starting with /');
     const price = item.price;
-    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0 || price > MAX_PRICE) {
+    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) {
       fail('price', 'must be a number ≥ 0');
     }
+    if ((price as number) > MAX_PRICE) fail('price', `must be at most ${MAX_PRICE}`);
     const cents = Math.round((price as number) * 100);
     if (Math.abs(cents - (price as number) * 100) > 1e-6) fail('price', 'at most two decimals');
     const inStore = item.inStore;
-    if (
-      typeof inStore !== 'number' ||
-      !Number.isInteger(inStore) ||
-      inStore < 0 ||
-      inStore > MAX_STOCK
-    ) {
+    if (typeof inStore !== 'number' || !Number.isInteger(inStore) || inStore < 0) {
       fail('inStore', 'must be a whole number ≥ 0');
     }
+    if ((inStore as number) > MAX_STOCK) fail('inStore', `must be at most ${MAX_STOCK}`);
     return { id, name, imageUrl, price: (cents / 100).toFixed(2), inStore: inStore as number };
   });
 }

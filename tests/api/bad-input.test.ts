@@ -368,6 +368,23 @@ for (const target of storeTargets()) {
       expect(await snapshot(server.app.db)).toBe(before);
     });
 
+    it('says which limit a menu value broke, and changes nothing', async () => {
+      const item = { m_name: 'A', m_img_url: '', m_price: 1, m_instore: 1 };
+      const messages = [];
+      for (const bad of [{ m_price: 1e11 }, { m_instore: 2 ** 31 }, { m_price: -1 }]) {
+        const r = await rest(base, 'POST', '/set-menu-and-instore', {
+          token: biz,
+          body: { items: [{ ...item, ...bad }] },
+        });
+        expect(r.status).toBe(400);
+        messages.push(r.body.error.message as string);
+      }
+      expect(messages[0]).toMatch(/price.*at most 9999999999\.99/);
+      expect(messages[1]).toMatch(/inStore.*(at most 2147483647|32-bit)/);
+      expect(messages[2]).toMatch(/price.*≥ 0/);
+      expect(await snapshot(server.app.db)).toBe(before);
+    });
+
     it('answers every bad GraphQL mutation with its SPEC code and changes nothing', async () => {
       const cases: [string, string, Record<string, unknown>, string | undefined, string][] = [
         [
