@@ -84,7 +84,13 @@ export function createRestHandler(deps: RestDeps) {
             http: _http,
             ...extra
           } = (error.extensions ?? {}) as Record<string, unknown>;
-          sendError(res, code, error.message, extra);
+          const renamed = restNames(route, error.message, extra.field);
+          sendError(
+            res,
+            code,
+            renamed.message,
+            renamed.field ? { ...extra, field: renamed.field } : extra,
+          );
         }
         return true;
       }
@@ -99,5 +105,25 @@ export function createRestHandler(deps: RestDeps) {
       }
     }
     return true;
+  };
+}
+
+/**
+ * A service error names GraphQL inputs (`items[0].inStore`, field `items.0.inStore`); a REST caller
+ * sent `m_instore`. Renames the field path and the name the message starts with.
+ */
+export function restNames(
+  route: Pick<RestRoute, 'fieldNames'>,
+  message: string,
+  field: unknown,
+): { message: string; field: string | undefined } {
+  const names = route.fieldNames ?? {};
+  const rename = (name: string) => (Object.hasOwn(names, name) ? names[name]! : name);
+  return {
+    message: message.replace(
+      /^((?:\w+\[\d+\]\.)*)(\w+)\b/,
+      (_all, prefix: string, name: string) => prefix + rename(name),
+    ),
+    field: typeof field === 'string' ? field.split('.').map(rename).join('.') : undefined,
   };
 }

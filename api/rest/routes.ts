@@ -147,6 +147,8 @@ export interface RestRoute {
   headers?: z.ZodObject;
   variables(input: RestInput): Record<string, unknown>;
   respond(data: Record<string, unknown>): unknown;
+  /** GraphQL input names → this route's, so an error names the field the caller sent. */
+  fieldNames?: Readonly<Record<string, string>>;
 }
 
 const header = (input: RestInput, name: string) => {
@@ -208,6 +210,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       idempotencyKey: header(input, 'idempotency-key') ?? null,
     }),
     respond: (data) => toRestOrder(data.placeOrder as GqlOrder),
+    fieldNames: { menuItemId: 'm_id', idempotencyKey: 'Idempotency-Key' },
   },
   {
     method: 'POST',
@@ -259,5 +262,12 @@ export const REST_ROUTES: readonly RestRoute[] = [
       })),
     }),
     respond: (data) => ({ items: (data.setMenuAndInstore as GqlMenuItem[]).map(toRestMenuItem) }),
+    fieldNames: {
+      id: 'm_id',
+      name: 'm_name',
+      imageUrl: 'm_img_url',
+      price: 'm_price',
+      inStore: 'm_instore',
+    },
   },
 ];

@@ -12,6 +12,12 @@ const id = (what: string) =>
     description: `The ${what}'s id (a UUID)`,
     example: '3f2c1a9e-6b1d-4c0e-9a55-2d8f1e7b4c10',
   });
+const INT32_MAX = 2_147_483_647;
+/** An integer in range, refused with the REST field's name before GraphQL's Int would refuse it. */
+const wholeNumber = (min: number, max: number) => {
+  const message = `must be a whole number from ${min} to ${max}`;
+  return z.number().int(message).min(min, message).max(max, message);
+};
 const timestamp = z.string().meta({ format: 'date-time', example: '2026-11-26T10:15:00.000Z' });
 
 export const ErrorBody = z
@@ -40,7 +46,7 @@ export const BusinessLoginBody = z
 export const PlaceOrderBody = z
   .object({
     m_id: id('menu item'),
-    quantity: z.number().meta({
+    quantity: wholeNumber(1, MAX_QUANTITY).meta({
       description: `A whole number from 1 to ${MAX_QUANTITY}, and at most the item's stock (m_instore)`,
       minimum: 1,
       maximum: MAX_QUANTITY,
@@ -63,9 +69,10 @@ export const RestMenuItemInput = z
     m_price: z
       .number()
       .meta({ description: '≥ 0, at most two decimals', minimum: 0, example: 9.5 }),
-    m_instore: z
-      .number()
-      .meta({ description: 'Stock: a whole number ≥ 0', minimum: 0, example: 20 }),
+    m_instore: wholeNumber(0, INT32_MAX).meta({
+      description: 'Stock: a whole number ≥ 0',
+      example: 20,
+    }),
   })
   .meta({ id: 'MenuItemInput' });
 export const SetMenuBody = z

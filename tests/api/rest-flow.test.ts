@@ -94,7 +94,7 @@ for (const target of storeTargets()) {
       });
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('BAD_REQUEST');
-      expect(response.body.error.message).toContain('items[1].price');
+      expect(response.body.error.message).toContain('items[1].m_price');
       const orders = await rest(base, 'POST', '/set-menu-and-instore', {
         token: business.token,
         body: {
