@@ -1,14 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db.js';
 import { AuthService } from './auth.service.js';
 import { createLoginThrottle } from './login-throttle.js';
 
 describe('token verification', () => {
+  const clock = { now: () => Date.now() };
+  beforeEach(() => {
+    clock.now = () => Date.now();
+  });
   const auth = (ttlSeconds: number, secret = 'a-test-secret-that-is-long-enough-1234') =>
     new AuthService({
       db: {} as Db,
       secret,
       ttlSeconds,
+      clock,
       throttle: createLoginThrottle({
         maxFailuresPerName: 5,
         maxFailuresPerAddress: 50,
@@ -35,10 +40,13 @@ describe('token verification', () => {
   });
 
   it('refuses a remembered token once it expires', async () => {
-    const service = auth(1);
+    let now = Date.parse('2026-11-26T12:00:00.250Z');
+    clock.now = () => now;
+    const service = auth(60);
     const { token } = await service.issue(alice);
-    await service.verify(token);
-    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    now += 59_000;
+    await expect(service.verify(token)).resolves.toMatchObject(alice);
+    now += 1_000; // the token's expiry, to the second
     await expect(service.verify(token)).rejects.toMatchObject({
       code: 'UNAUTHENTICATED',
       message: 'Your session has expired',

@@ -3,6 +3,7 @@ import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import * as accounts from '../store/accounts.store.js';
+import { systemClock, type Clock } from './clock.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import type { Role, Viewer } from './types.js';
@@ -23,6 +24,8 @@ export interface AuthDeps {
   secret: string;
   ttlSeconds: number;
   throttle: LoginThrottle;
+  /** Issue and expiry times; tests inject their own. */
+  clock?: Clock;
 }
 
 export class AuthService {
@@ -72,15 +75,20 @@ export class AuthService {
     return this.issue({ role, id: account.id, name: account.name });
   }
 
+  private get clock(): Clock {
+    return this.deps.clock ?? systemClock;
+  }
+
   async issue(viewer: Viewer): Promise<AuthPayload> {
+    const now = Math.floor(this.clock.now() / 1000);
     const token = await new SignJWT({ role: viewer.role, name: viewer.name })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(viewer.id)
       .setIssuer(JWT_ISSUER)
       .setAudience(JWT_AUDIENCE)
-      .setIssuedAt()
-      .setNotBefore('0s')
-      .setExpirationTime(`${this.deps.ttlSeconds}s`)
+      .setIssuedAt(now)
+      .setNotBefore(now)
+      .setExpirationTime(now + this.deps.ttlSeconds)
       .sign(this.key);
     return { ...viewer, token };
   }
@@ -89,7 +97,7 @@ export class AuthService {
   async verify(token: string): Promise<Viewer & { expiresAt: number }> {
     // A token whose signature was checked stays good until it expires: skip the HMAC for it.
     const known = this.verified.get(token);
-    if (known && Date.now() < known.expiresAt) return known;
+    if (known && this.clock.now() < known.expiresAt) return known;
     const viewer = await this.verifySignature(token);
     if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
       this.verified.delete(this.verified.keys().next().value!);
@@ -105,6 +113,7 @@ export class AuthService {
         issuer: JWT_ISSUER,
         audience: JWT_AUDIENCE,
         requiredClaims: ['sub', 'exp', 'role'],
+        currentDate: new Date(this.clock.now()),
       });
       const role = payload.role;
       if ((role !== 'user' && role !== 'business') || typeof payload.sub !== 'string') {
