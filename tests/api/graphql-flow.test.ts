@@ -4,6 +4,7 @@ import type { Client } from 'graphql-ws';
 import { gql, gqlOk, record, wsClient } from '../helpers/clients.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
 import { storeTargets } from '../helpers/stores.js';
+import { settledSubscriptions, untilSubscribed } from '../helpers/wait.js';
 
 const PREP_MS = 400;
 
@@ -78,6 +79,7 @@ for (const target of storeTargets()) {
       const board = wsClient(base, pizza);
       const phone = wsClient(base, alice);
       clients.push(board, phone);
+      const live = await settledSubscriptions(base);
       const newOrders = record(
         board,
         `subscription { newOrder { id state quantity customer { name } } }`,
@@ -88,7 +90,7 @@ for (const target of storeTargets()) {
         `subscription($b: ID!) { menuUpdated(businessId: $b) { id inStore } }`,
         { b: pizzaId },
       );
-      await new Promise((r) => setTimeout(r, 150)); // let the subscriptions register
+      await untilSubscribed(base, live + 3);
 
       const placed = await gqlOk(
         base,

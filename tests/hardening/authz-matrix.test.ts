@@ -11,6 +11,7 @@ import {
   wsClient,
 } from '../helpers/clients.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
+import { settledSubscriptions, untilSubscribed } from '../helpers/wait.js';
 
 type Actor = 'anonymous' | 'userA' | 'userB' | 'bizX' | 'bizY';
 const ACTORS: Actor[] = ['anonymous', 'userA', 'userB', 'bizX', 'bizY'];
@@ -319,6 +320,7 @@ describe('authorization matrix', () => {
     expect(got).toEqual(want);
 
     // Live: an order at X reaches A and X, and never B or Y.
+    const live = await settledSubscriptions(base);
     const streams = Object.fromEntries(
       ACTORS.filter((a) => a !== 'anonymous').map((actor) => [
         actor,
@@ -329,7 +331,7 @@ describe('authorization matrix', () => {
       bizX: record(clients.bizX, 'subscription { newOrder { id } }'),
       bizY: record(clients.bizY, 'subscription { newOrder { id } }'),
     };
-    await new Promise((r) => setTimeout(r, 200));
+    await untilSubscribed(base, live + Object.keys(streams).length + Object.keys(news).length);
     const fresh = await orderOfA('pending');
     await streams.userA!.until((v) => v.some((o) => o.id === fresh));
     await streams.bizX!.until((v) => v.some((o) => o.id === fresh));

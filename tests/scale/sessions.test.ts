@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { spawnOrderly } from '../helpers/processes.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
+import { settledSubscriptions, untilSubscribed } from '../helpers/wait.js';
 
 /** Opens a raw graphql-transport-ws socket and resolves with its close code. */
 function rawSession(url: string, token: string) {
@@ -93,12 +94,13 @@ describe('reconnects and rollbacks', () => {
     const pizza = await loginBusiness(server.url, 'Pizza Palace', 'pizza-pass');
     const item = (await demoIds(server.url))['Pizza Palace']!.menu[0]!;
     const client = wsClient(server.url);
+    const live = await settledSubscriptions(server.url);
     const stock = record(
       client,
       'subscription($b: ID!) { menuUpdated(businessId: $b) { id name inStore } }',
       { b: pizza.e_id },
     );
-    await new Promise((r) => setTimeout(r, 150));
+    await untilSubscribed(server.url, live + 1);
 
     const refused = await rest(server.url, 'POST', '/set-menu-and-instore', {
       token: pizza.token,

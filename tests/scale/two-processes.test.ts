@@ -5,7 +5,7 @@ import type { Client } from 'graphql-ws';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { spawnOrderly, type Child } from '../helpers/processes.js';
 import { postgresTarget, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/stores.js';
-import { waitFor } from '../helpers/wait.js';
+import { settledSubscriptions, untilSubscribed, waitFor } from '../helpers/wait.js';
 
 const PREP_MS = 600;
 
@@ -57,9 +57,14 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
       const boardOnB = wsClient(b.url!, pizza.token);
       const phoneOnA = wsClient(a.url!, alice.token);
       sockets.push(boardOnB, phoneOnA);
+      const [liveOnA, liveOnB] = [
+        await settledSubscriptions(a.url!),
+        await settledSubscriptions(b.url!),
+      ];
       const newOrders = record(boardOnB, 'subscription { newOrder { id } }');
       const mine = record(phoneOnA, 'subscription { orderUpdated { id state } }');
-      await new Promise((r) => setTimeout(r, 300));
+      await untilSubscribed(a.url!, liveOnA + 1);
+      await untilSubscribed(b.url!, liveOnB + 1);
 
       const placedOnA = await rest(a.url!, 'POST', '/order', {
         token: alice.token,
