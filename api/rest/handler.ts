@@ -7,6 +7,7 @@ import { createJitExecutor } from '../graphql/jit.js';
 import { readJsonObject } from '../http/body.js';
 import { sendError, sendJson } from '../http/respond.js';
 import type { Logger } from '../logger.js';
+import type { z } from 'zod';
 import { REST_ROUTES, type RestRoute } from './routes.js';
 
 export interface RestDeps {
@@ -59,7 +60,7 @@ export function createRestHandler(deps: RestDeps) {
         if (!checked.success) {
           const issue = checked.error.issues[0]!;
           const field = issue.path.join('.');
-          throw new BadRequestError(`${field || 'body'}: ${issue.message}`, { field });
+          throw new BadRequestError(describeIssue(issue, body), { field });
         }
       }
       const contextValue = await deps.contextFor(req, requestId);
@@ -126,4 +127,21 @@ export function restNames(
     ),
     field: typeof field === 'string' ? field.split('.').map(rename).join('.') : undefined,
   };
+}
+
+/** A body check's first complaint in a partner's words: `m_id is required`, `quantity must be a number`. */
+export function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
+  const field = issue.path.map(String).join('.') || 'body';
+  if (issue.code === 'invalid_type') {
+    let value: unknown = body;
+    for (const key of issue.path)
+      value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+    if (value === undefined) return `${field} is required`;
+    // A fraction where a whole number belongs: the schema's own words say which.
+    if (issue.expected === 'int') return `${field}: ${issue.message}`;
+    const kind = issue.expected === 'array' ? 'list' : issue.expected;
+    const expected = `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`;
+    return `${field} must be ${expected}`;
+  }
+  return `${field}: ${issue.message}`;
 }

@@ -1,6 +1,7 @@
 // The six REST compatibility routes: each names its GraphQL operation, how the request becomes
 // variables, and how the result is renamed to the field names of the original tables.
 import type { z } from 'zod';
+import { requireOrderStateFilter } from '../services/orders.service.js';
 import type { OrderState } from '../services/types.js';
 import {
   BusinessLoginBody,
@@ -235,10 +236,9 @@ export const REST_ROUTES: readonly RestRoute[] = [
     errors: ['UNAUTHENTICATED'],
     query: GetOrdersQuery,
     operation: `query RestGetOrders($state: OrderState) { orders(state: $state) { ...RestOrder } } ${ORDER_FIELDS}`,
-    variables: ({ query }) => {
-      const state = query.get('state');
-      return { state: state ? state.toUpperCase() : null };
-    },
+    variables: ({ query }) => ({
+      state: requireOrderStateFilter(query.get('state'))?.toUpperCase() ?? null,
+    }),
     respond: (data) => ({ orders: (data.orders as GqlOrder[]).map(toRestOrder) }),
   },
   {

@@ -388,6 +388,23 @@ for (const target of storeTargets()) {
       expect(await snapshot(server.app.db)).toBe(before);
     });
 
+    it("words REST complaints in the route's own names", async () => {
+      const order = (body: unknown) => rest(base, 'POST', '/order', { token: user, body });
+      const complaints = [
+        await order({}),
+        await order({ m_id: itemId, quantity: 1.5 }),
+        await order({ m_id: itemId, quantity: 'two' }),
+        await rest(base, 'GET', '/get_orders?state=bogus', { token: user }),
+      ].map((r) => [r.status, r.body.error.message]);
+      expect(complaints).toEqual([
+        [400, 'm_id is required'],
+        [400, 'quantity: must be a whole number from 1 to 1000'],
+        [400, 'quantity must be a number'],
+        [400, 'state must be one of pending, accepted, processing, completed, cancelled, rejected'],
+      ]);
+      expect(await snapshot(server.app.db)).toBe(before);
+    });
+
     it('answers every bad GraphQL mutation with its SPEC code and changes nothing', async () => {
       const cases: [string, string, Record<string, unknown>, string | undefined, string][] = [
         [
