@@ -5,6 +5,8 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:4000';
+const apiPaths =
+  '^/(user_login|business_login|order|cancel_order|get_orders|set-menu-and-instore|healthz|readyz|metrics|openapi\\.json|docs)([/?]|$)';
 
 export default defineConfig({
   root: webRoot,
@@ -19,8 +21,11 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: true,
+    // Everything the API answers besides the app itself: GraphQL (and its WebSocket), the REST
+    // routes, health, metrics and the API reference.
     proxy: {
       '/graphql': { target: apiTarget, ws: true, changeOrigin: true },
+      [apiPaths]: { target: apiTarget, changeOrigin: true },
     },
   },
   preview: { port: 4173 },
