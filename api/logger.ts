@@ -22,23 +22,16 @@ export function createLogger(
   level: string,
   options: { pretty?: boolean; destination?: pino.DestinationStream } = {},
 ): Logger {
-  if (options.destination) {
-    return pino(
-      {
-        level,
-        base: { service: 'orderly' },
-        redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-      },
-      options.destination,
-    );
-  }
-  const pretty = options.pretty ?? (process.stdout.isTTY && process.env.NODE_ENV !== 'production');
-  return pino({
+  const settings: pino.LoggerOptions = {
     level,
     base: { service: 'orderly' },
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    ...(pretty
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } } }
-      : {}),
+  };
+  if (options.destination) return pino(settings, options.destination);
+  const pretty = options.pretty ?? (process.stdout.isTTY && process.env.NODE_ENV !== 'production');
+  if (!pretty) return pino(settings);
+  return pino({
+    ...settings,
+    transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss.l' } },
   });
 }

@@ -4,6 +4,13 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { Queryable } from './store/db.js';
 import type { OrderState } from './services/types.js';
 
+interface KitchenRow {
+  business_id: string;
+  name: string;
+  queued: number;
+  cooking: number;
+}
+
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,60}$/;
 const MAX_OPERATION_NAMES = 200;
 
@@ -84,37 +91,42 @@ export function createMetrics(db?: Queryable) {
         for (const row of rows) this.set({ state: row.state }, row.n);
       },
     });
+    // Both kitchen gauges come from one query; a scrape collects them together and shares it.
+    let kitchenScrape: Promise<KitchenRow[]> | undefined;
     const kitchenRows = () =>
-      db.query<{ business_id: string; name: string; queued: number; cooking: number }>(
-        `SELECT b.id AS business_id, b.name,
-                count(*) FILTER (WHERE o.state = 'accepted')::int AS queued,
-                count(*) FILTER (WHERE o.state = 'processing')::int AS cooking
-           FROM businesses b LEFT JOIN orders o
-             ON o.business_id = b.id AND o.state IN ('accepted', 'processing')
-          GROUP BY b.id, b.name`,
-      );
-    new Gauge({
-      name: 'orderly_kitchen_queue_length',
-      help: 'Accepted orders waiting for a kitchen slot, per business',
-      labelNames: ['business_id', 'business'] as const,
-      registers: [registry],
-      async collect() {
-        this.reset();
-        for (const r of await kitchenRows())
-          this.set({ business_id: r.business_id, business: r.name }, r.queued);
-      },
-    });
-    new Gauge({
-      name: 'orderly_kitchen_slots_in_use',
-      help: 'Kitchen slots cooking an order, per business',
-      labelNames: ['business_id', 'business'] as const,
-      registers: [registry],
-      async collect() {
-        this.reset();
-        for (const r of await kitchenRows())
-          this.set({ business_id: r.business_id, business: r.name }, r.cooking);
-      },
-    });
+      (kitchenScrape ??= db
+        .query<KitchenRow>(
+          `SELECT b.id AS business_id, b.name,
+                  count(*) FILTER (WHERE o.state = 'accepted')::int AS queued,
+                  count(*) FILTER (WHERE o.state = 'processing')::int AS cooking
+             FROM businesses b LEFT JOIN orders o
+               ON o.business_id = b.id AND o.state IN ('accepted', 'processing')
+            GROUP BY b.id, b.name`,
+        )
+        .finally(() => (kitchenScrape = undefined)));
+    const kitchenGauge = (name: string, help: string, figure: 'queued' | 'cooking') =>
+      new Gauge({
+        name,
+        help,
+        labelNames: ['business_id', 'business'] as const,
+        registers: [registry],
+        async collect() {
+          const rows = await kitchenRows();
+          this.reset();
+          for (const r of rows)
+            this.set({ business_id: r.business_id, business: r.name }, r[figure]);
+        },
+      });
+    kitchenGauge(
+      'orderly_kitchen_queue_length',
+      'Accepted orders waiting for a kitchen slot, per business',
+      'queued',
+    );
+    kitchenGauge(
+      'orderly_kitchen_slots_in_use',
+      'Kitchen slots cooking an order, per business',
+      'cooking',
+    );
   }
   return metrics;
 }

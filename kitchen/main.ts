@@ -3,6 +3,7 @@
 // process figures; the live queue gauges come from the API's /metrics) and /healthz.
 import { createServer, type Server } from 'node:http';
 import { loadConfig, ConfigError } from '../api/config.js';
+import { sendJson } from '../api/http/respond.js';
 import { createLogger, type Logger } from '../api/logger.js';
 import { createMetrics, type Metrics } from '../api/metrics.js';
 import { createBus } from '../api/pubsub.js';
@@ -27,7 +28,7 @@ async function serveMetrics(metrics: Metrics, port: number, host: string, log: L
         },
       );
     } else if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+      sendJson(res, 200, { status: 'ok' });
     } else {
       res.writeHead(404).end();
     }

@@ -1,8 +1,10 @@
 // The REST routes' request and response shapes. The same zod schemas validate requests and
-// generate /openapi.json; ranges are the services' rules, documented here from their constants.
+// generate /openapi.json. The rules are the services'; the only ones checked here are the whole-number
+// fields, which GraphQL's Int would otherwise refuse in GraphQL's words, with the services' limits.
 import { z } from 'zod';
 import { SPEC_ERROR_CODES } from '../errors.js';
-import { MAX_QUANTITY } from '../services/orders.service.js';
+import { MAX_STOCK } from '../services/menus.service.js';
+import { MAX_QUANTITY, MIN_QUANTITY } from '../services/orders.service.js';
 import { ORDER_STATES } from '../services/types.js';
 
 const ERROR_CODES = [...SPEC_ERROR_CODES, 'INTERNAL'] as const;
@@ -12,8 +14,7 @@ const id = (what: string) =>
     description: `The ${what}'s id (a UUID)`,
     example: '3f2c1a9e-6b1d-4c0e-9a55-2d8f1e7b4c10',
   });
-const INT32_MAX = 2_147_483_647;
-/** An integer in range, refused with the REST field's name before GraphQL's Int would refuse it. */
+/** An integer in the service's range, refused in REST's words before GraphQL's Int would refuse it. */
 const wholeNumber = (min: number, max: number) => {
   const message = `must be a whole number from ${min} to ${max}`;
   return z.number().int(message).min(min, message).max(max, message);
@@ -46,9 +47,9 @@ export const BusinessLoginBody = z
 export const PlaceOrderBody = z
   .object({
     m_id: id('menu item'),
-    quantity: wholeNumber(1, MAX_QUANTITY).meta({
-      description: `A whole number from 1 to ${MAX_QUANTITY}, and at most the item's stock (m_instore)`,
-      minimum: 1,
+    quantity: wholeNumber(MIN_QUANTITY, MAX_QUANTITY).meta({
+      description: `A whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}, and at most the item's stock (m_instore)`,
+      minimum: MIN_QUANTITY,
       maximum: MAX_QUANTITY,
       example: 2,
     }),
@@ -69,7 +70,7 @@ export const RestMenuItemInput = z
     m_price: z
       .number()
       .meta({ description: '≥ 0, at most two decimals', minimum: 0, example: 9.5 }),
-    m_instore: wholeNumber(0, INT32_MAX).meta({
+    m_instore: wholeNumber(0, MAX_STOCK).meta({
       description: 'Stock: a whole number ≥ 0',
       example: 20,
     }),

@@ -17,7 +17,7 @@ export interface MenuItemInput {
 
 export const MAX_MENU_ITEMS_PER_REQUEST = 500;
 const MAX_PRICE = 9_999_999_999.99; // numeric(12, 2)
-const MAX_STOCK = 2_147_483_647;
+export const MAX_STOCK = 2_147_483_647; // integer, and GraphQL's Int
 
 export class MenusService {
   constructor(private readonly deps: { db: Db; pubsub: EventBus; clock: Clock }) {}

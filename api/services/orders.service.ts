@@ -10,6 +10,7 @@ import { estimateQueue } from './queue.js';
 import type { OrderObserver, TransitionContext } from '../observe.js';
 import {
   FINAL_STATES,
+  ORDER_STATES,
   type Actor,
   type OrderEventView,
   type OrderState,
@@ -36,6 +37,7 @@ export interface RequestMeta {
   requestId?: string | undefined;
 }
 
+export const MIN_QUANTITY = 1;
 export const MAX_QUANTITY = 1000;
 
 interface TransitionRule {
@@ -74,7 +76,7 @@ export class OrdersService {
     input: { menuItemId: unknown; quantity: unknown; idempotencyKey?: unknown },
     meta: RequestMeta = {},
   ): Promise<OrderView> {
-    const quantity = requireInteger(input.quantity, 'quantity', 1, MAX_QUANTITY);
+    const quantity = requireInteger(input.quantity, 'quantity', MIN_QUANTITY, MAX_QUANTITY);
     const key =
       input.idempotencyKey === undefined || input.idempotencyKey === null
         ? null
@@ -271,14 +273,11 @@ function ownerColumn(viewer: Viewer): store.Owner['column'] {
 
 export function requireOrderStateFilter(value: unknown): OrderState | null {
   if (value === undefined || value === null || value === '') return null;
-  const state = String(value).toLowerCase();
-  if (
-    !['pending', 'accepted', 'processing', 'completed', 'cancelled', 'rejected'].includes(state)
-  ) {
-    throw new BadRequestError(
-      'state must be one of pending, accepted, processing, completed, cancelled, rejected',
-      { field: 'state' },
-    );
+  const state = String(value).toLowerCase() as OrderState;
+  if (!ORDER_STATES.includes(state)) {
+    throw new BadRequestError(`state must be one of ${ORDER_STATES.join(', ')}`, {
+      field: 'state',
+    });
   }
-  return state as OrderState;
+  return state;
 }

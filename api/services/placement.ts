@@ -1,6 +1,4 @@
-// One order placement in SQL: the stock reserved, the order and its first event recorded and its
-// place in line read back, in one statement; with an idempotency key, inside a transaction that
-// looks the key up first and claims it after.
+// One order placement in SQL (see placementTransaction).
 import { NotFoundError, OutOfStockError } from '../errors.js';
 import type { Db, Queryable } from '../store/db.js';
 import * as store from '../store/orders.store.js';

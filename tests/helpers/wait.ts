@@ -1,3 +1,5 @@
+import { scrape } from './metrics.js';
+
 /** Polls `check` until it holds; fails the test after `timeoutMs`. */
 export async function waitFor(
   check: () => Promise<boolean>,
@@ -13,10 +15,9 @@ export async function waitFor(
 
 /** The server's count of live GraphQL subscriptions, from its /metrics. */
 export async function activeSubscriptions(base: string): Promise<number> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith('orderly_active_subscriptions '));
-  if (!line) throw new Error('no orderly_active_subscriptions in /metrics');
-  return Number(line.split(' ')[1]);
+  const count = (await scrape(base)).get('orderly_active_subscriptions');
+  if (count === undefined) throw new Error('no orderly_active_subscriptions in /metrics');
+  return count;
 }
 
 /** The live subscription count once it has stopped moving (completions still in flight land). */

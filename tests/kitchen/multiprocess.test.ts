@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk, loginBusiness, loginUser, rest } from '../helpers/clients.js';
 import { cookingSpans, maxConcurrent } from '../helpers/kitchen-events.js';
+import { scrape } from '../helpers/metrics.js';
 import { spawnOrderly, type Child } from '../helpers/processes.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { postgresTarget, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/stores.js';
@@ -27,12 +28,8 @@ describe.skipIf(!TEST_DATABASE_URL)('kitchen processes on one PostgreSQL', () =>
   /** A kitchen process's count of completed orders, from its own /metrics. */
   async function cookedPerMetrics(kitchen: Child): Promise<number> {
     const ready = kitchen.logs.find((l) => l.msg === 'kitchen is cooking');
-    const res = await fetch(`http://127.0.0.1:${String(ready?.metricsPort)}/metrics`);
-    expect(res.status).toBe(200);
-    const line = (await res.text())
-      .split('\n')
-      .find((l) => l.startsWith('orderly_order_accepted_to_completed_seconds_count'));
-    return Number(line?.split(' ')[1]);
+    const samples = await scrape(`http://127.0.0.1:${String(ready?.metricsPort)}`);
+    return Number(samples.get('orderly_order_accepted_to_completed_seconds_count'));
   }
 
   beforeAll(async () => {

@@ -2,21 +2,10 @@
 // the accepted→completed histogram, live orders by state, kitchen queues, sockets and subscriptions.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
+import { scrape, type Samples } from '../helpers/metrics.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { waitFor } from '../helpers/wait.js';
 
-type Samples = Map<string, number>;
-
-async function scrape(base: string): Promise<Samples> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const samples: Samples = new Map();
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const at = line.lastIndexOf(' ');
-    samples.set(line.slice(0, at), Number(line.slice(at + 1)));
-  }
-  return samples;
-}
 const value = (s: Samples, key: string) => s.get(key) ?? 0;
 const delta = (after: Samples, before: Samples, key: string) =>
   value(after, key) - value(before, key);
