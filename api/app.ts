@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Redis } from 'ioredis';
 import { loadConfig, resolveJwtSecret, type AppConfig } from './config.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { createContext, type Context, type Services } from './graphql/context.js';
@@ -21,14 +20,16 @@ import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createOrderObserver } from './observe.js';
 import { createBus } from './pubsub.js';
+import { checkReadiness } from './readiness.js';
 import { createRestHandler, REST_PATHS } from './rest/handler.js';
 import { AuthService } from './services/auth.service.js';
 import { systemClock, type Clock } from './services/clock.js';
-import { createLoginThrottle } from './services/login-throttle.js';
+import { connectThrottleRedis, createLoginThrottle } from './services/login-throttle.js';
 import { MenusService } from './services/menus.service.js';
 import { OrdersService } from './services/orders.service.js';
+import { OrderingService } from './services/ordering.service.js';
 import { seedDemoData } from './services/seed.js';
-import type { Viewer } from './services/types.js';
+import type { Viewer } from './domain/types.js';
 import { openDb, type Db } from './store/db.js';
 import { migrate } from './store/migrate.js';
 import { Kitchen } from '../kitchen/kitchen.js';
@@ -53,30 +54,37 @@ export interface App {
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 const SHUTDOWN_GRACE_MS = 10_000;
+const REDIS_START_WAIT_MS = 3_000;
 
 export async function buildApp(options: BuildOptions = {}): Promise<App> {
   const { clock = systemClock, logger, db: givenDb, ...overrides } = options;
   const config: AppConfig = { ...loadConfig(), ...overrides };
   const log = logger ?? createLogger(config.logLevel);
 
-  const db = givenDb ?? (await openDb({ url: config.databaseUrl, dataDir: config.dataDir }));
+  const db =
+    givenDb ??
+    (await openDb({
+      url: config.databaseUrl,
+      dataDir: config.dataDir,
+      deadlines: config.dbDeadlines,
+      log,
+    }));
   const metrics = createMetrics(db);
   const applied = await migrate(db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
   if (config.seed && !config.production && (await seedDemoData(db))) log.info('demo data seeded');
 
-  const bus = createBus(config.redisUrl);
+  const bus = createBus(config.redisUrl, { log });
+  metrics.watchRedis(() => bus.health());
   const pubsub = bus.pubsub;
-  const throttleRedis = config.redisUrl
-    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: true })
-    : undefined;
-  throttleRedis?.on('error', () => undefined);
+  const throttleRedis = config.redisUrl ? connectThrottleRedis(config.redisUrl) : undefined;
 
   const kitchenSettings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
   const auth = new AuthService({
     db,
     secret: resolveJwtSecret(config),
     ttlSeconds: config.jwtTtlSeconds,
+    refreshTtlSeconds: config.refreshTokenTtlSeconds,
     throttle: createLoginThrottle({
       maxFailuresPerName: config.loginMaxFailures,
       maxFailuresPerAddress: config.loginMaxFailures * 10,
@@ -91,10 +99,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     pubsub,
     clock,
     kitchen: kitchenSettings,
+    maxOpenOrders: config.maxOpenOrders,
     observer: createOrderObserver(log, metrics),
   });
   const menus = new MenusService({ db, pubsub, clock });
-  const services: Services = { auth, orders, menus, kitchen: kitchenSettings, pubsub };
+  const ordering = new OrderingService({ db, clock });
+  const services: Services = { auth, orders, menus, ordering, kitchen: kitchenSettings, pubsub };
 
   const kitchen =
     config.kitchen === 'inline'
@@ -105,6 +115,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
           clock,
           ...kitchenSettings,
           pollMs: config.kitchenPollMs,
+          pendingTimeoutMs: config.pendingTimeoutMs,
           log,
         })
       : null;
@@ -147,6 +158,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     metrics,
     log,
     maxPayload: BODY_LIMIT_BYTES,
+    events: bus,
   });
 
   async function handleGraphQL(
@@ -171,7 +183,23 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       return sendError(res, 'BAD_REQUEST', 'Malformed URL');
     }
     const route = routeLabel(url.pathname);
+    // The client gave up before the answer (a timeout of its own, a closed tab): 499, as nginx says.
+    let abandoned = false;
+    res.once('close', () => {
+      if (res.writableFinished || isEventStream(res)) return;
+      abandoned = true;
+      const ms = performance.now() - started;
+      metrics.httpRequests.observe(
+        { route, method: req.method ?? 'GET', status: '499' },
+        ms / 1000,
+      );
+      log.warn(
+        { requestId, method: req.method, path: url.pathname, status: 499, ms: Math.round(ms) },
+        'request abandoned',
+      );
+    });
     res.once('finish', () => {
+      if (abandoned) return;
       const seconds = (performance.now() - started) / 1000;
       metrics.httpRequests.observe(
         { route, method: req.method ?? 'GET', status: String(res.statusCode) },
@@ -194,8 +222,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       if (handleCors(req, res, corsOrigins)) return;
       if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
       if (url.pathname === '/readyz') {
-        const ready = !stopping && (await db.ping());
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'unavailable' });
+        const readiness = await checkReadiness(db, bus, stopping);
+        return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
       }
       if (url.pathname === '/metrics') {
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
@@ -213,8 +241,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       );
     } catch (error) {
       if (res.headersSent) return res.destroy();
-      if (error instanceof DomainError)
-        return sendError(res, error.code, error.message, {}, error.status);
+      if (error instanceof DomainError) {
+        // Its data (retryAfterSeconds → Retry-After) as the REST routes give it; not yoga's `http`.
+        const { code: _code, http: _http, ...extra } = error.extensions as Record<string, unknown>;
+        return sendError(res, error.code, error.message, extra, error.status);
+      }
       log.error({ err: error, requestId }, 'request failed');
       sendError(res, 'INTERNAL', 'Something went wrong on our side');
     }
@@ -240,6 +271,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     kitchen,
     log,
     async start(port = config.port, host = config.host) {
+      // Subscriptions are refused until events cross processes; Redis normally answers at once.
+      await bus.whenUp(REDIS_START_WAIT_MS);
       await kitchen?.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
@@ -280,6 +313,11 @@ function unauthenticated(message: string) {
 function requestIdOf(req: IncomingMessage): string {
   const given = req.headers['x-request-id'];
   return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** A subscription over server-sent events: the client ending it is how it ends. */
+function isEventStream(res: ServerResponse): boolean {
+  return String(res.getHeader('content-type') ?? '').startsWith('text/event-stream');
 }
 
 function routeLabel(pathname: string): string {

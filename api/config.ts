@@ -13,7 +13,10 @@ export interface AppConfig {
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
   jwtSecret: string | undefined;
+  /** Lifetime of an access token (ACCESS_TOKEN_TTL_SECONDS; JWT_TTL_SECONDS is its older name). */
   jwtTtlSeconds: number;
+  /** Lifetime of a refresh token. */
+  refreshTokenTtlSeconds: number;
   kitchen: KitchenMode;
   kitchenCapacity: number;
   kitchenPrepMs: number;
@@ -21,6 +24,10 @@ export interface AppConfig {
   kitchenPollMs: number;
   /** The stand-alone kitchen serves /metrics and /healthz on this port (HOST; 0: any free one); unset: none. */
   kitchenMetricsPort: number | undefined;
+  /** Pending or accepted orders one customer may hold at one business. */
+  maxOpenOrders: number;
+  /** A pending order nobody accepted within this is rejected by the system. */
+  pendingTimeoutMs: number;
   logLevel: string;
   production: boolean;
   /** Seed demo data on first start. Never in production. */
@@ -36,6 +43,19 @@ export interface AppConfig {
   redisPrefix: string;
   /** Browser origins other than our own that may call the API (CORS). */
   corsOrigins: string[];
+  /** How long a database call may take before it fails as UNAVAILABLE (ms; 0: no limit). */
+  dbDeadlines: DbDeadlineSettings;
+}
+
+export interface DbDeadlineSettings {
+  /** Waiting for a pooled connection, or for a new one to be established (PostgreSQL). */
+  connectMs: number;
+  /** One statement, on the server (PostgreSQL's statement_timeout) and, a little later, the client. */
+  statementMs: number;
+  /** Waiting for a row or table lock (PostgreSQL's lock_timeout). */
+  lockMs: number;
+  /** A transaction left open with nothing running is ended (idle_in_transaction_session_timeout). */
+  idleInTransactionMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -73,12 +93,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     redisUrl: env.REDIS_URL || undefined,
     jwtSecret: env.JWT_SECRET || undefined,
-    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 2 * 60 * 60, 1),
+    jwtTtlSeconds: int(
+      env,
+      env.ACCESS_TOKEN_TTL_SECONDS ? 'ACCESS_TOKEN_TTL_SECONDS' : 'JWT_TTL_SECONDS',
+      900,
+      1,
+    ),
+    refreshTokenTtlSeconds: int(env, 'REFRESH_TOKEN_TTL_SECONDS', 30 * 24 * 60 * 60, 1),
     kitchen,
     kitchenCapacity: int(env, 'KITCHEN_CAPACITY', 2, 1),
     kitchenPrepMs: int(env, 'KITCHEN_PREP_MS', 10_000, 1),
     kitchenPollMs: int(env, 'KITCHEN_POLL_MS', 1_000, 10),
     kitchenMetricsPort: env.KITCHEN_METRICS_PORT ? int(env, 'KITCHEN_METRICS_PORT', 0) : undefined,
+    maxOpenOrders: int(env, 'MAX_OPEN_ORDERS', 5, 1),
+    pendingTimeoutMs: int(env, 'PENDING_TIMEOUT_MS', 600_000, 1),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
     production,
     seed: !production && env.SEED !== 'off',
@@ -91,6 +119,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter(Boolean),
+    dbDeadlines: {
+      connectMs: int(env, 'DB_CONNECT_TIMEOUT_MS', 2_000),
+      statementMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5_000),
+      lockMs: int(env, 'DB_LOCK_TIMEOUT_MS', 2_000),
+      idleInTransactionMs: int(env, 'DB_IDLE_TX_TIMEOUT_MS', 10_000),
+    },
   };
 }
 

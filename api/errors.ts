@@ -9,13 +9,15 @@ export const ERROR_STATUS = {
   OUT_OF_STOCK: 409,
   INVALID_STATE: 409,
   CONFLICT: 409,
+  CLOSED: 409,
   RATE_LIMITED: 429,
+  UNAVAILABLE: 503,
   INTERNAL: 500,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-/** The codes SPEC names for clients (INTERNAL is only ever a masked surprise). */
+/** The codes clients are promised (INTERNAL is only ever a masked surprise). */
 export const SPEC_ERROR_CODES = Object.keys(ERROR_STATUS).filter(
   (c) => c !== 'INTERNAL',
 ) as Exclude<ErrorCode, 'INTERNAL'>[];
@@ -61,7 +63,24 @@ export const OutOfStockError = defineError('OUT_OF_STOCK', 'OutOfStockError');
 export const InvalidStateError = defineError('INVALID_STATE', 'InvalidStateError');
 export const ConflictError = defineError('CONFLICT', 'ConflictError');
 export const RateLimitedError = defineError('RATE_LIMITED', 'RateLimitedError');
-// Refusals of the HTTP layer keep SPEC's code (BAD_REQUEST) with the more precise status.
+export const ClosedError = defineError('CLOSED', 'ClosedError');
+
+/**
+ * A dependency (the database, its disk, Redis) is down, full or too slow: nothing is wrong with the
+ * request, and sending it again after `retryAfterSeconds` is the remedy. The driver's error is kept
+ * as `cause` for the logs, never shown.
+ */
+export class UnavailableError extends defineError('UNAVAILABLE', 'UnavailableError') {
+  readonly retryAfterSeconds: number;
+  constructor(message: string, options: { retryAfterSeconds?: number; cause?: unknown } = {}) {
+    const retryAfterSeconds = options.retryAfterSeconds ?? 2;
+    super(message, { retryAfterSeconds });
+    this.retryAfterSeconds = retryAfterSeconds;
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+// Refusals of the HTTP layer keep the code BAD_REQUEST (the set of codes is closed) with the more precise status.
 export const PayloadTooLargeError = defineError('BAD_REQUEST', 'PayloadTooLargeError', 413);
 export const UnsupportedMediaTypeError = defineError(
   'BAD_REQUEST',
@@ -69,13 +88,13 @@ export const UnsupportedMediaTypeError = defineError(
   415,
 );
 
-/** The REST error body of SPEC: `{"error":{"code","message"}}`. */
+/** The REST error body: `{"error":{"code","message"}}`. */
 export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
   return { error: { code, message, ...extra } };
 }
 
 /**
- * The SPEC code of an error coming out of graphql-js: a domain error's own code; a request error
+ * The client code of an error coming out of graphql-js: a domain error's own code; a request error
  * (syntax, validation, variable coercion; no resolver involved) is BAD_REQUEST; anything else is INTERNAL.
  */
 export function errorCodeOf(error: GraphQLError): ErrorCode {

@@ -1,6 +1,7 @@
 // Starts Orderly from the environment; stops it cleanly on SIGTERM/SIGINT.
 import { buildApp } from './app.js';
 import { ConfigError } from './config.js';
+import { startupRefusal } from './store/db-errors.js';
 
 try {
   const app = await buildApp();
@@ -22,6 +23,12 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`orderly: ${error.message}`);
+    process.exit(2);
+  }
+  // DATA_DIR in use by another process or full, the database unreachable: said plainly, no trace.
+  const refusal = startupRefusal(error);
+  if (refusal !== undefined) {
+    console.error(`orderly: ${refusal}`);
     process.exit(2);
   }
   throw error;

@@ -2,7 +2,9 @@
 // queues, slots) are read from the database at scrape time, so every process reports the truth.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Queryable } from './store/db.js';
-import type { OrderState } from './services/types.js';
+import type { OrderState } from './domain/types.js';
+import { within } from './deadline.js';
+import type { DependencyHealth } from './pubsub.js';
 
 interface KitchenRow {
   business_id: string;
@@ -12,6 +14,8 @@ interface KitchenRow {
 }
 
 const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,60}$/;
+/** Live figures wait this long for the database; without an answer they are left out, and /metrics still answers. */
+const SCRAPE_DEADLINE_MS = 1_000;
 const MAX_OPERATION_NAMES = 200;
 
 export function createMetrics(db?: Queryable) {
@@ -67,6 +71,18 @@ export function createMetrics(db?: Queryable) {
       help: 'Active GraphQL subscriptions',
       registers: [registry],
     }),
+    /** Reports whether events cross processes (1) or not (0); only when Redis is configured. */
+    watchRedis(health: () => DependencyHealth) {
+      if (health() === 'off') return;
+      new Gauge({
+        name: 'orderly_redis_up',
+        help: 'Whether both Redis connections of the event bus are ready (1) or not (0)',
+        registers: [registry],
+        collect() {
+          this.set(health() === 'up' ? 1 : 0);
+        },
+      });
+    },
     /** A bounded label for an operation name (clients choose names; cardinality must not explode). */
     operationLabel(name: string | null | undefined): string {
       if (!name || !OPERATION_NAME.test(name)) return 'anonymous';
@@ -84,8 +100,12 @@ export function createMetrics(db?: Queryable) {
       labelNames: ['state'] as const,
       registers: [registry],
       async collect() {
-        const rows = await db.query<{ state: OrderState; n: number }>(
-          'SELECT state, count(*)::int AS n FROM orders GROUP BY state',
+        const rows = await within(
+          db.query<{ state: OrderState; n: number }>(
+            'SELECT state, count(*)::int AS n FROM orders GROUP BY state',
+          ),
+          SCRAPE_DEADLINE_MS,
+          [],
         );
         this.reset();
         for (const row of rows) this.set({ state: row.state }, row.n);
@@ -94,16 +114,18 @@ export function createMetrics(db?: Queryable) {
     // Both kitchen gauges come from one query; a scrape collects them together and shares it.
     let kitchenScrape: Promise<KitchenRow[]> | undefined;
     const kitchenRows = () =>
-      (kitchenScrape ??= db
-        .query<KitchenRow>(
+      (kitchenScrape ??= within(
+        db.query<KitchenRow>(
           `SELECT b.id AS business_id, b.name,
                   count(*) FILTER (WHERE o.state = 'accepted')::int AS queued,
                   count(*) FILTER (WHERE o.state = 'processing')::int AS cooking
              FROM businesses b LEFT JOIN orders o
                ON o.business_id = b.id AND o.state IN ('accepted', 'processing')
             GROUP BY b.id, b.name`,
-        )
-        .finally(() => (kitchenScrape = undefined)));
+        ),
+        SCRAPE_DEADLINE_MS,
+        [],
+      ).finally(() => (kitchenScrape = undefined)));
     const kitchenGauge = (name: string, help: string, figure: 'queued' | 'cooking') =>
       new Gauge({
         name,

@@ -2,7 +2,7 @@
 // it, and the domain metrics. Used by the API and by a stand-alone kitchen alike.
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
-import type { Actor, OrderState, OrderView } from './services/types.js';
+import type { Actor, OrderState, OrderView } from './domain/types.js';
 
 export interface TransitionContext {
   actor: Actor;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBus, startWith, SUBSCRIBER_BACKLOG_LIMIT } from './pubsub.js';
-import type { OrderView } from './services/types.js';
+import type { OrderView } from './domain/types.js';
 
 const order = (id: string) => ({ id }) as OrderView;
 

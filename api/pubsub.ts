@@ -2,9 +2,12 @@
 // REDIS_URL is set. Each process listens to a topic once and hands every event to its local
 // subscribers: the same payload object to all of them, which the WebSocket fan-out relies on to
 // execute a subscription once per event. Payloads are snapshots: publish a new object for a change.
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
-import { Redis } from 'ioredis';
-import type { MenuItemView, OrderView } from './services/types.js';
+// While Redis is away no subscriber could hear of other processes' changes, so none is kept: live
+// ones are ended with UNAVAILABLE and new ones refused until it is back (clients then refetch).
+import type { MenuItemView, OrderView } from './domain/types.js';
+import { UnavailableError } from './errors.js';
+import type { Logger } from './logger.js';
+import { createRedisTransport, type Transport } from './pubsub-redis.js';
 
 export type Events = {
   /** Every change of one order (state, queue position or estimate). */
@@ -32,40 +35,39 @@ export interface EventBus {
   subscribe<T extends Topic>(...args: SubscribeArgs<T>): AsyncIterableIterator<PayloadOf<T>>;
 }
 
+export type DependencyHealth = 'up' | 'down' | 'off';
+
 export interface Bus {
   pubsub: EventBus;
+  /** Redis: 'off' when not configured, 'down' while events cannot cross processes. */
+  health(): DependencyHealth;
+  /** Runs `listener` whenever events stop crossing processes, before live subscribers are ended. */
+  onInterrupted(listener: () => void): void;
+  /** Resolves once events cross processes, or after `ms` (start-up waits that long for Redis). */
+  whenUp(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
-/** Where events travel between processes: nowhere (in-process) or Redis. */
-interface Transport {
-  send(channel: string, payload: unknown): void;
-  listen(channel: string, deliver: (payload: unknown) => void): () => void;
-}
-
-export function createBus(redisUrl: string | undefined): Bus {
-  if (!redisUrl) return { pubsub: createEventBus(null), close: async () => undefined };
-  const options = { maxRetriesPerRequest: null, lazyConnect: false } as const;
-  const publishClient = new Redis(redisUrl, options);
-  const subscribeClient = new Redis(redisUrl, options);
-  // ioredis reconnects on its own; an unhandled 'error' event would crash the process.
-  publishClient.on('error', () => undefined);
-  subscribeClient.on('error', () => undefined);
-  const target = createRedisEventTarget({ publishClient, subscribeClient });
-  const transport: Transport = {
-    send: (channel, payload) =>
-      target.dispatchEvent(new CustomEvent(channel, { detail: payload }) as never),
-    listen(channel, deliver) {
-      const listener = (event: Event) => deliver((event as CustomEvent).detail);
-      target.addEventListener(channel, listener as never);
-      return () => target.removeEventListener(channel, listener as never);
-    },
-  };
+export function createBus(redisUrl: string | undefined, options: { log?: Logger } = {}): Bus {
+  if (!redisUrl) {
+    return {
+      pubsub: createEventBus(null),
+      health: () => 'off',
+      onInterrupted: () => undefined,
+      whenUp: async () => undefined,
+      close: async () => undefined,
+    };
+  }
+  const transport = createRedisTransport(redisUrl, options.log);
+  const interrupted = new Set<() => void>();
+  const pubsub = createEventBus(transport, () => interrupted.forEach((listener) => listener()));
   return {
-    pubsub: createEventBus(transport),
+    pubsub,
+    health: () => (transport.up ? 'up' : 'down'),
+    onInterrupted: (listener) => void interrupted.add(listener),
+    whenUp: (ms) => transport.whenUp(ms),
     async close() {
-      publishClient.disconnect();
-      subscribeClient.disconnect();
+      transport.close();
     },
   };
 }
@@ -73,27 +75,49 @@ export function createBus(redisUrl: string | undefined): Bus {
 /** Events queued for one subscriber that is not keeping up; beyond this its stream fails. */
 export const SUBSCRIBER_BACKLOG_LIMIT = 1024;
 
-function createEventBus(transport: Transport | null): EventBus {
-  const local = new Map<string, { sinks: Set<Sink<unknown>>; unlisten: () => void }>();
+/**
+ * Topics whose listeners outlive an outage: a missed kitchen wake-up costs one poll of the kitchen
+ * (KITCHEN_POLL_MS), and while Redis is away this process's own wake-ups still reach it.
+ */
+const OUTAGE_PROOF: ReadonlySet<string> = new Set<Topic>(['kitchenWake']);
+
+const interruption = () =>
+  new UnavailableError(
+    'Live updates are interrupted (events cannot reach every process); fetch the current state and subscribe again shortly',
+  );
+
+function createEventBus(transport: Transport | null, onInterrupted?: () => void): EventBus {
+  const local = new Map<
+    string,
+    { topic: Topic; sinks: Set<Sink<unknown>>; unlisten: () => void }
+  >();
   const deliverLocally = (channel: string, payload: unknown) => {
     const topic = local.get(channel);
     if (topic) for (const sink of topic.sinks) sink.push(payload);
   };
+  transport?.onDown(() => {
+    onInterrupted?.();
+    for (const { topic, sinks } of [...local.values()]) {
+      if (!OUTAGE_PROOF.has(topic)) for (const sink of [...sinks]) sink.fail(interruption());
+    }
+  });
   return {
     publish(topic, ...args) {
       const [channel, payload] =
         args.length === 2 ? [`${topic}:${args[0]}`, args[1]] : [topic, args[0] ?? null];
-      if (transport) transport.send(channel, payload);
-      else deliverLocally(channel, payload);
+      // Not sent (Redis away): only outage-proof listeners of this process are left to hear it.
+      if (!transport?.send(channel, payload)) deliverLocally(channel, payload);
     },
     subscribe(...args) {
+      const name = args[0];
+      if (transport && !transport.up && !OUTAGE_PROOF.has(name)) throw interruption();
       const channel = args.length === 2 ? `${args[0]}:${args[1]}` : args[0];
       let topic = local.get(channel);
       if (!topic) {
         const unlisten = transport
           ? transport.listen(channel, (payload) => deliverLocally(channel, payload))
           : () => undefined;
-        topic = { sinks: new Set(), unlisten };
+        topic = { topic: name, sinks: new Set(), unlisten };
         local.set(channel, topic);
       }
       const sinks = topic.sinks;
@@ -113,7 +137,10 @@ function createEventBus(transport: Transport | null): EventBus {
 /** One subscriber's stream: a queue while it is busy, a waiting promise while it is idle. */
 class Sink<T> implements AsyncIterableIterator<T> {
   private queue: T[] = [];
-  private waiting: ((result: IteratorResult<T>) => void) | null = null;
+  private waiting: {
+    resolve: (result: IteratorResult<T>) => void;
+    reject: (error: Error) => void;
+  } | null = null;
   private failure: Error | null = null;
   private ended = false;
 
@@ -122,22 +149,28 @@ class Sink<T> implements AsyncIterableIterator<T> {
   push(value: T): void {
     if (this.ended) return;
     if (this.waiting) {
-      const resolve = this.waiting;
+      const { resolve } = this.waiting;
       this.waiting = null;
       resolve({ value, done: false });
     } else if (this.queue.length < SUBSCRIBER_BACKLOG_LIMIT) {
       this.queue.push(value);
     } else {
-      this.failure = new Error('The subscriber fell too far behind its events');
-      this.end();
+      this.fail(new Error('The subscriber fell too far behind its events'));
     }
+  }
+
+  /** Ends the stream with `error`, after the events already queued for it. */
+  fail(error: Error): void {
+    if (this.ended) return;
+    this.failure = error;
+    this.end();
   }
 
   next(): Promise<IteratorResult<T>> {
     if (this.queue.length > 0) return Promise.resolve({ value: this.queue.shift()!, done: false });
     if (this.failure) return Promise.reject(this.failure);
     if (this.ended) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => (this.waiting = resolve));
+    return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
 
   return(): Promise<IteratorResult<T>> {
@@ -160,9 +193,10 @@ class Sink<T> implements AsyncIterableIterator<T> {
     if (this.ended) return;
     this.ended = true;
     this.onEnd();
-    const resolve = this.waiting;
+    const waiting = this.waiting;
     this.waiting = null;
-    resolve?.({ value: undefined, done: true });
+    if (waiting && this.failure) waiting.reject(this.failure);
+    else waiting?.resolve({ value: undefined, done: true });
   }
 }
 

@@ -2,7 +2,7 @@
 // benchmarks list, and placement businesses with deep stock for the write benchmarks.
 import type { App } from '../api/app.js';
 import { hashPassword } from '../api/services/passwords.js';
-import type { Viewer } from '../api/services/types.js';
+import type { Viewer } from '../api/domain/types.js';
 import * as accounts from '../api/store/accounts.store.js';
 
 export const PLACEMENT_LANES = 8;
@@ -55,8 +55,8 @@ export async function createFixture(app: BenchApp): Promise<Fixture> {
     );
   }
   const ids = placed.map((o) => o.id);
-  await services.orders.rejectOrder(board, ids[0]);
-  await services.orders.cancelOrder(customers[1]!, ids[1]);
+  await services.orders.rejectOrder(board, ids[0], null);
+  await services.orders.cancelOrder(customers[1]!, ids[1], null);
   for (const id of ids.slice(2, 10)) await services.orders.acceptOrder(board, id);
   const serve = async () => {
     await app.kitchen?.idle();

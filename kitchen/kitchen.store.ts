@@ -1,22 +1,29 @@
-// SQL for the kitchen: completing what is due and starting what fits, under a per-business lock.
+// SQL for the kitchen: which orders are due and which start next, under a per-business lock.
+// The moves themselves go through the order lifecycle.
 import type { Queryable } from '../api/store/db.js';
 
-/** Serializes every kitchen's claims on one business, across processes. */
+/**
+ * Serializes every kitchen's claims on one business, across processes. A business another worker
+ * holds is skipped, not waited for: a stalled worker holds up its own business only.
+ */
 export async function lockBusiness(tx: Queryable, businessId: string): Promise<boolean> {
   // NO KEY UPDATE: placing an order (a foreign-key share lock on the business) is never blocked.
-  const rows = await tx.query('SELECT id FROM businesses WHERE id = $1 FOR NO KEY UPDATE', [
-    businessId,
-  ]);
+  const rows = await tx.query(
+    'SELECT id FROM businesses WHERE id = $1 FOR NO KEY UPDATE SKIP LOCKED',
+    [businessId],
+  );
   return rows.length === 1;
 }
 
-export async function completeDue(tx: Queryable, businessId: string, now: string) {
-  return tx.query<{ id: string }>(
-    `UPDATE orders SET state = 'completed', finished_at = $2::timestamptz, updated_at = $2::timestamptz
+/** The business's orders in the oven whose time is up. */
+export async function dueOrders(tx: Queryable, businessId: string, now: string): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM orders
       WHERE business_id = $1 AND state = 'processing' AND due_at <= $2::timestamptz
-      RETURNING id`,
+      ORDER BY due_at, accept_seq`,
     [businessId, now],
   );
+  return rows.map((r) => r.id);
 }
 
 export async function countCooking(tx: Queryable, businessId: string): Promise<number> {
@@ -27,38 +34,18 @@ export async function countCooking(tx: Queryable, businessId: string): Promise<n
   return rows[0]?.n ?? 0;
 }
 
-/** Starts the `slots` longest-accepted orders. */
-export async function startNext(
+/** The `slots` longest-accepted orders. */
+export async function nextAccepted(
   tx: Queryable,
   businessId: string,
   slots: number,
-  now: string,
-  dueAt: string,
-) {
-  return tx.query<{ id: string }>(
-    `UPDATE orders SET state = 'processing', started_at = $3::timestamptz, due_at = $4::timestamptz,
-            updated_at = $3::timestamptz
-      WHERE id IN (SELECT id FROM orders WHERE business_id = $1 AND state = 'accepted'
-                    ORDER BY accept_seq LIMIT $2)
-        AND state = 'accepted'
-      RETURNING id`,
-    [businessId, slots, now, dueAt],
+): Promise<string[]> {
+  const rows = await tx.query<{ id: string }>(
+    `SELECT id FROM orders WHERE business_id = $1 AND state = 'accepted'
+      ORDER BY accept_seq LIMIT $2`,
+    [businessId, slots],
   );
-}
-
-export async function insertKitchenEvents(
-  tx: Queryable,
-  ids: readonly string[],
-  from: string,
-  to: string,
-  now: string,
-) {
-  if (ids.length === 0) return;
-  await tx.query(
-    `INSERT INTO order_events (order_id, from_state, to_state, actor, at)
-     SELECT id, $2, $3, 'kitchen', $4::timestamptz FROM unnest($1::uuid[]) AS id`,
-    [ids, from, to, now],
-  );
+  return rows.map((r) => r.id);
 }
 
 /** Businesses with an order to start or to complete now. */
@@ -89,4 +76,13 @@ export async function acceptingRequests(
     [ids],
   );
   return new Map(rows.flatMap((r) => (r.request_id ? [[r.order_id, r.request_id] as const] : [])));
+}
+
+/** When the oldest pending order was placed (epoch ms), if any is. */
+export async function oldestPendingAt(q: Queryable): Promise<number | null> {
+  const rows = await q.query<{ at: Date | null }>(
+    `SELECT min(created_at) AS at FROM orders WHERE state = 'pending'`,
+  );
+  const at = rows[0]?.at;
+  return at ? new Date(at).getTime() : null;
 }

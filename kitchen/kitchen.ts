@@ -5,7 +5,12 @@ import type { Logger } from '../api/logger.js';
 import type { Db } from '../api/store/db.js';
 import { isoAt, type Clock } from '../api/services/clock.js';
 import type { OrdersService } from '../api/services/orders.service.js';
+import { performMove } from '../api/services/order-lifecycle.js';
 import * as store from './kitchen.store.js';
+
+/** What the customer reads when the system rejects an order nobody accepted. */
+export const PENDING_TIMEOUT_REASON =
+  'The restaurant did not confirm your order in time; nothing will be charged';
 
 export interface KitchenDeps {
   db: Db;
@@ -16,6 +21,8 @@ export interface KitchenDeps {
   prepMs: number;
   /** Safety net for work made by another process when no event reaches us. */
   pollMs: number;
+  /** A pending order nobody accepted within this is rejected by the system. */
+  pendingTimeoutMs: number;
   log: Logger;
 }
 
@@ -75,22 +82,26 @@ export class Kitchen {
     while (this.running) await this.running;
   }
 
-  /** Completes due orders and starts queued ones for one business, under its lock. */
+  /**
+   * Completes due orders and starts queued ones for one business, under its lock. The time is read
+   * once the lock is held, so a worker that was held up never moves orders on a stale clock.
+   */
   async serve(businessId: string): Promise<ServeResult> {
     const { db, clock, capacity, prepMs } = this.deps;
     const result = await db.transaction(async (tx) => {
-      const now = clock.now();
-      const at = isoAt(now);
       if (!(await store.lockBusiness(tx, businessId))) return { completed: [], started: [] };
-      const completed = (await store.completeDue(tx, businessId, at)).map((r) => r.id);
-      await store.insertKitchenEvents(tx, completed, 'processing', 'completed', at);
+      const now = clock.now();
+      const move = { actor: 'kitchen', actorId: null, at: isoAt(now) } as const;
+      const due = await store.dueOrders(tx, businessId, move.at);
+      const completed = await performMove(tx, 'complete', { ...move, ids: due });
       const free = capacity - (await store.countCooking(tx, businessId));
-      const started =
-        free > 0
-          ? (await store.startNext(tx, businessId, free, at, isoAt(now + prepMs))).map((r) => r.id)
-          : [];
-      await store.insertKitchenEvents(tx, started, 'accepted', 'processing', at);
-      return { completed, started };
+      const next = free > 0 ? await store.nextAccepted(tx, businessId, free) : [];
+      const started = await performMove(tx, 'start', {
+        ...move,
+        ids: next,
+        dueAt: isoAt(now + prepMs),
+      });
+      return { completed: completed.map((o) => o.id), started: started.map((o) => o.id) };
     });
     await this.announce(businessId, result);
     return result;
@@ -119,13 +130,23 @@ export class Kitchen {
   }
 
   private async pass(): Promise<void> {
-    const { db, clock } = this.deps;
+    const { db, clock, orders, pendingTimeoutMs } = this.deps;
     const businesses = await store.businessesWithWork(db, isoAt(clock.now()));
     for (const businessId of businesses) {
       if (this.stopped) return;
       await this.serve(businessId);
     }
-    this.scheduleNextDue(await store.nextDueAt(db));
+    const cutoff = isoAt(clock.now() - pendingTimeoutMs);
+    while (
+      !this.stopped &&
+      (await orders.expirePending(cutoff, PENDING_TIMEOUT_REASON)).length > 0
+    );
+    const [due, oldestPending] = await Promise.all([
+      store.nextDueAt(db),
+      store.oldestPendingAt(db),
+    ]);
+    const expiry = oldestPending === null ? null : oldestPending + pendingTimeoutMs;
+    this.scheduleNextDue(due === null ? expiry : expiry === null ? due : Math.min(due, expiry));
   }
 
   private scheduleNextDue(dueAt: number | null): void {

@@ -11,6 +11,7 @@ import { createOrderObserver } from '../api/observe.js';
 import { systemClock } from '../api/services/clock.js';
 import { OrdersService } from '../api/services/orders.service.js';
 import { openDb } from '../api/store/db.js';
+import { DataDirLockedError, startupRefusal } from '../api/store/db-errors.js';
 import { migrate } from '../api/store/migrate.js';
 import { Kitchen } from './kitchen.js';
 
@@ -48,9 +49,15 @@ function portOf(server: Server | undefined): number | undefined {
 try {
   const config = loadConfig();
   const log = createLogger(config.logLevel).child({ component: 'kitchen' });
-  const db = await openDb({ url: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
+  const db = await openDb({
+    url: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 4,
+    deadlines: config.dbDeadlines,
+    log,
+  });
   await migrate(db);
-  const bus = createBus(config.redisUrl);
+  const bus = createBus(config.redisUrl, { log });
   const metrics = createMetrics();
   const settings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
   const orders = new OrdersService({
@@ -58,6 +65,7 @@ try {
     pubsub: bus.pubsub,
     clock: systemClock,
     kitchen: settings,
+    maxOpenOrders: config.maxOpenOrders,
     observer: createOrderObserver(log, metrics),
   });
   const kitchen = new Kitchen({
@@ -67,6 +75,7 @@ try {
     clock: systemClock,
     ...settings,
     pollMs: config.kitchenPollMs,
+    pendingTimeoutMs: config.pendingTimeoutMs,
     log,
   });
   const metricsServer: Server | undefined =
@@ -90,6 +99,19 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(`orderly kitchen: ${error.message}`);
+    process.exit(2);
+  }
+  if (error instanceof DataDirLockedError) {
+    console.error(
+      `orderly kitchen: DATA_DIR ${error.dataDir} is in use by ${error.holder}. PGlite serves one ` +
+        'process: run the kitchen inline (KITCHEN=inline on the API, the default), or put the API ' +
+        'and the kitchen on PostgreSQL (DATABASE_URL=postgres://…).',
+    );
+    process.exit(2);
+  }
+  const refusal = startupRefusal(error);
+  if (refusal !== undefined) {
+    console.error(`orderly kitchen: ${refusal}`);
     process.exit(2);
   }
   throw error;

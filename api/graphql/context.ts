@@ -3,12 +3,14 @@ import type { EventBus } from '../pubsub.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { MenusService } from '../services/menus.service.js';
 import type { KitchenSettings, OrdersService } from '../services/orders.service.js';
-import type { Viewer } from '../services/types.js';
+import type { OrderingService } from '../services/ordering.service.js';
+import type { Viewer } from '../domain/types.js';
 
 export interface Services {
   auth: AuthService;
   orders: OrdersService;
   menus: MenusService;
+  ordering: OrderingService;
   kitchen: KitchenSettings;
   pubsub: EventBus;
 }

@@ -7,7 +7,7 @@ import {
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { createBus } from '../pubsub.js';
-import type { OrderView } from '../services/types.js';
+import type { OrderView } from '../domain/types.js';
 import { audienceOf, createFanout, type Subscriber } from './fanout.js';
 
 /** A schema whose subscription resolver counts its executions and shows who executed it. */

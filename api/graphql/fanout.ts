@@ -11,7 +11,7 @@ import {
   type ExecutionResult,
   type GraphQLError,
 } from 'graphql';
-import type { Viewer } from '../services/types.js';
+import type { Viewer } from '../domain/types.js';
 
 /** Distinct subscriber keys kept as one shared string each. */
 const KEYS_KEPT = 10_000;

@@ -16,7 +16,8 @@ import { GraphQLError, getOperationAST, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
-import type { Viewer } from '../services/types.js';
+import type { Bus } from '../pubsub.js';
+import type { Viewer } from '../domain/types.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { Context } from './context.js';
 import type { DocumentCache } from './documents.js';
@@ -25,6 +26,9 @@ import type { ServerContext } from './yoga.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_GOING_AWAY = 1001;
+/** Events stopped crossing processes (Redis is away): reconnect, refetch, subscribe again. */
+export const CLOSE_EVENTS_INTERRUPTED = 4503;
+const EVENTS_INTERRUPTED = 'Events interrupted; reconnect and refetch';
 /** A socket whose unsent messages exceed this is not reading; it is dropped. */
 export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
@@ -112,6 +116,8 @@ export interface WebSocketDeps {
   maxPayload: number;
   /** Heartbeat period: a socket that misses one ping's pong by the next is terminated. */
   keepAliveMs?: number;
+  /** Whether events cross processes; sockets are closed when they stop (clients then refetch). */
+  events?: Pick<Bus, 'health' | 'onInterrupted'>;
 }
 
 export function createWebSocketServer(deps: WebSocketDeps) {
@@ -185,6 +191,11 @@ export function createWebSocketServer(deps: WebSocketDeps) {
       };
       const kind = getOperationAST(document, payload.operationName)?.operation;
       if (kind === 'subscription') {
+        // A retrying client backs off and subscribes again once events cross processes again.
+        if (deps.events?.health() === 'down') {
+          connection.socket.close(CLOSE_EVENTS_INTERRUPTED, EVENTS_INTERRUPTED);
+          return [new GraphQLError(EVENTS_INTERRUPTED, { extensions: { code: 'UNAVAILABLE' } })];
+        }
         // The context is made when needed (fanout.ts), not kept for the subscription's life.
         const operation: Operation = { connection, id };
         return { ...base, contextValue: null, rootValue: operation };
@@ -265,6 +276,12 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     }
   }, deps.keepAliveMs ?? 10_000);
   heartbeat.unref();
+
+  // Closed before the bus ends their streams, so clients see the close (and resubscribe on their
+  // own when they retry) rather than a final error on each subscription.
+  deps.events?.onInterrupted(() => {
+    for (const socket of wss.clients) socket.close(CLOSE_EVENTS_INTERRUPTED, EVENTS_INTERRUPTED);
+  });
 
   return {
     handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {

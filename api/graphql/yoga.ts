@@ -1,4 +1,4 @@
-// GraphQL over HTTP (graphql-yoga): masked unexpected errors and a SPEC code on every error.
+// GraphQL over HTTP (graphql-yoga): masked unexpected errors and a client error code on every error.
 import { createYoga, type Plugin } from 'graphql-yoga';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import {
@@ -108,7 +108,7 @@ function useErrorCodes(): Plugin {
   };
 }
 
-/** Gives every error of a result its SPEC code (also used by the fast path in http.ts). */
+/** Gives every error of a result its client error code (also used by the fast path in http.ts). */
 export function addErrorCodes<R>(result: R): R {
   const errors = (result as { errors?: readonly GraphQLError[] }).errors;
   for (const e of errors ?? []) {

@@ -1,4 +1,4 @@
-// Writing responses: JSON bodies, the error body of SPEC, and the headers every response carries.
+// Writing responses: JSON bodies, the error body `{"error":{"code","message"}}`, and the headers every response carries.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorBody, ERROR_STATUS, type ErrorCode } from '../errors.js';
 
@@ -37,7 +37,11 @@ export function sendError(
   status: number = ERROR_STATUS[code],
 ) {
   const headers: Record<string, string> = {};
-  if (code === 'RATE_LIMITED' && typeof extra.retryAfterSeconds === 'number') {
+  // Both refusals that end by waiting say how long: a throttled login and a dependency that is down.
+  if (
+    (code === 'RATE_LIMITED' || code === 'UNAVAILABLE') &&
+    typeof extra.retryAfterSeconds === 'number'
+  ) {
     headers['retry-after'] = String(extra.retryAfterSeconds);
   }
   sendJson(res, status, errorBody(code, message, extra), headers);

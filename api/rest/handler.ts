@@ -1,4 +1,4 @@
-// Runs a REST route: body in, its GraphQL operation executed in-process, renamed result or SPEC error out.
+// Runs a REST route: body in, its GraphQL operation executed in-process, renamed result or a coded error out.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parse, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { BadRequestError, DomainError, errorCodeOf } from '../errors.js';
@@ -123,7 +123,7 @@ export function restNames(
   return {
     message: message.replace(
       /^((?:\w+\[\d+\]\.)*)(\w+)\b/,
-      (_all, prefix: string, name: string) => prefix + rename(name),
+      (_all, prefix: string, name: string) => prefix.replace(/\w+(?=\[)/g, rename) + rename(name),
     ),
     field: typeof field === 'string' ? field.split('.').map(rename).join('.') : undefined,
   };
@@ -131,12 +131,18 @@ export function restNames(
 
 /** A body check's first complaint in a partner's words: `m_id is required`, `quantity must be a number`. */
 export function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    // One of several forms (a one-item order or a basket): speak of the form the caller meant,
+    // the first that lacks none of its fields, else the last (the oldest).
+    const missing = (e: z.core.$ZodIssue) =>
+      e.code === 'invalid_type' && valueAt(body, e.path) === undefined;
+    const meant = issue.errors.find((errors) => !errors.some(missing)) ?? issue.errors.at(-1)!;
+    if (meant[0])
+      return describeIssue({ ...meant[0], path: [...issue.path, ...meant[0].path] }, body);
+  }
   const field = issue.path.map(String).join('.') || 'body';
   if (issue.code === 'invalid_type') {
-    let value: unknown = body;
-    for (const key of issue.path)
-      value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
-    if (value === undefined) return `${field} is required`;
+    if (valueAt(body, issue.path) === undefined) return `${field} is required`;
     // A fraction where a whole number belongs: the schema's own words say which.
     if (issue.expected === 'int') return `${field}: ${issue.message}`;
     const kind = issue.expected === 'array' ? 'list' : issue.expected;
@@ -144,4 +150,10 @@ export function describeIssue(issue: z.core.$ZodIssue, body: unknown): string {
     return `${field} must be ${expected}`;
   }
   return `${field}: ${issue.message}`;
+}
+
+function valueAt(body: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = body;
+  for (const key of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[key];
+  return value;
 }

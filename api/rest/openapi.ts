@@ -20,6 +20,8 @@ const ERROR_MEANING: Record<string, string> = {
   OUT_OF_STOCK: 'Not enough in stock (OUT_OF_STOCK)',
   INVALID_STATE: 'The order is not in a state for this (INVALID_STATE)',
   RATE_LIMITED: 'Too many failed logins; see Retry-After (RATE_LIMITED)',
+  UNAVAILABLE:
+    'A dependency (the database, its disk) is down, full or too slow; send it again after Retry-After (UNAVAILABLE)',
 };
 
 let cached: ReturnType<typeof createDocument> | undefined;
@@ -42,6 +44,8 @@ function build() {
         content: { 'application/json': { schema: route.response } },
       },
       '400': error(ERROR_MEANING.BAD_REQUEST!),
+      // Any route may meet a database that is down.
+      '503': error(ERROR_MEANING.UNAVAILABLE!),
     };
     if (route.method === 'POST') {
       responses['413'] = error('The body is larger than 64 KiB (code BAD_REQUEST)');

@@ -2,7 +2,7 @@
 // variables, and how the result is renamed to the field names of the original tables.
 import type { z } from 'zod';
 import { requireOrderStateFilter } from '../services/orders.service.js';
-import type { OrderState } from '../services/types.js';
+import type { OrderState } from '../domain/types.js';
 import {
   BusinessLoginBody,
   BusinessLoginResponse,
@@ -20,7 +20,7 @@ import {
   type RestMenuItemShape,
   type RestOrderShape,
 } from './schemas.js';
-import type { ErrorCode } from '../errors.js';
+import { BadRequestError, type ErrorCode } from '../errors.js';
 
 export const ORDER_FIELDS = /* GraphQL */ `
   fragment RestOrder on Order {
@@ -47,6 +47,16 @@ export const ORDER_FIELDS = /* GraphQL */ `
     customer {
       id
       name
+    }
+    note
+    lines {
+      menuItem {
+        id
+        name
+      }
+      quantity
+      unitPrice
+      note
     }
   }
 `;
@@ -80,6 +90,21 @@ interface GqlOrder {
   menuItem: { id: string; name: string };
   business: { id: string; name: string };
   customer: { id: string; name: string };
+  note: string | null;
+  lines: {
+    menuItem: { id: string; name: string };
+    quantity: number;
+    unitPrice: number;
+    note: string | null;
+  }[];
+}
+
+interface LoginResult {
+  token: string;
+  id: string;
+  name: string;
+  refreshToken: string;
+  expiresAt: string;
 }
 
 interface GqlMenuItem {
@@ -111,6 +136,14 @@ export function toRestOrder(o: GqlOrder): RestOrderShape {
     u_name: o.customer.name,
     unit_price: o.unitPrice,
     total: o.total,
+    note: o.note,
+    items: o.lines.map((line) => ({
+      m_id: line.menuItem.id,
+      m_name: line.menuItem.name,
+      quantity: line.quantity,
+      m_price: line.unitPrice,
+      note: line.note,
+    })),
   };
 }
 
@@ -152,6 +185,14 @@ export interface RestRoute {
   fieldNames?: Readonly<Record<string, string>>;
 }
 
+/** A whole number in a query string; anything else is left for the service to refuse by name. */
+const wholeNumberParam = (raw: string, field: string): number => {
+  if (!/^\d{1,9}$/.test(raw)) {
+    throw new BadRequestError(`${field} must be a whole number`, { field });
+  }
+  return Number(raw);
+};
+
 const header = (input: RestInput, name: string) => {
   const value = input.headers[name];
   return Array.isArray(value) ? value[0] : value;
@@ -167,12 +208,18 @@ export const REST_ROUTES: readonly RestRoute[] = [
     response: UserLoginResponse,
     errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
     operation: `mutation RestUserLogin($name: String!, $password: String!) {
-      userLogin(name: $name, password: $password) { token id name } }`,
+      userLogin(name: $name, password: $password) { token id name refreshToken expiresAt } }`,
     body: UserLoginBody,
     variables: ({ body }) => ({ name: body.u_name, password: body.u_password }),
     respond: (data) => {
-      const r = data.userLogin as { token: string; id: string; name: string };
-      return { token: r.token, u_id: r.id, u_name: r.name };
+      const r = data.userLogin as LoginResult;
+      return {
+        token: r.token,
+        u_id: r.id,
+        u_name: r.name,
+        refresh_token: r.refreshToken,
+        expires_at: r.expiresAt,
+      };
     },
   },
   {
@@ -184,34 +231,66 @@ export const REST_ROUTES: readonly RestRoute[] = [
     response: BusinessLoginResponse,
     errors: ['UNAUTHENTICATED', 'RATE_LIMITED'],
     operation: `mutation RestBusinessLogin($name: String!, $password: String!) {
-      businessLogin(name: $name, password: $password) { token id name } }`,
+      businessLogin(name: $name, password: $password) { token id name refreshToken expiresAt } }`,
     body: BusinessLoginBody,
     variables: ({ body }) => ({ name: body.e_name, password: body.e_password }),
     respond: (data) => {
-      const r = data.businessLogin as { token: string; id: string; name: string };
-      return { token: r.token, e_id: r.id, e_name: r.name };
+      const r = data.businessLogin as LoginResult;
+      return {
+        token: r.token,
+        e_id: r.id,
+        e_name: r.name,
+        refresh_token: r.refreshToken,
+        expires_at: r.expiresAt,
+      };
     },
   },
   {
     method: 'POST',
     path: '/order',
-    summary: 'Place an order: reserves the stock at once; the order starts pending',
+    summary:
+      'Place an order of one item or a basket: reserves the stock of every line at once; the order starts pending',
     who: 'user',
     status: 201,
     response: RestOrder,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'OUT_OF_STOCK'],
+    errors: [
+      'UNAUTHENTICATED',
+      'FORBIDDEN',
+      'NOT_FOUND',
+      'OUT_OF_STOCK',
+      'CONFLICT',
+      'CLOSED',
+      'RATE_LIMITED',
+    ],
     headers: IdempotencyKeyHeader,
-    operation: `mutation RestPlaceOrder($menuItemId: ID!, $quantity: Int!, $idempotencyKey: String) {
-      placeOrder(menuItemId: $menuItemId, quantity: $quantity, idempotencyKey: $idempotencyKey) { ...RestOrder } }
+    operation: `mutation RestPlaceOrder($menuItemId: ID, $quantity: Int, $lines: [OrderLineInput!],
+      $note: String, $idempotencyKey: String) {
+      placeOrder(menuItemId: $menuItemId, quantity: $quantity, lines: $lines, note: $note,
+                 idempotencyKey: $idempotencyKey) { ...RestOrder } }
       ${ORDER_FIELDS}`,
     body: PlaceOrderBody,
-    variables: (input) => ({
-      menuItemId: input.body.m_id,
-      quantity: input.body.quantity,
-      idempotencyKey: header(input, 'idempotency-key') ?? null,
-    }),
+    variables: (input) => {
+      const idempotencyKey = header(input, 'idempotency-key') ?? null;
+      const body = input.body as z.infer<typeof PlaceOrderBody>;
+      if ('items' in body) {
+        return {
+          lines: body.items.map((item) => ({
+            menuItemId: item.m_id,
+            quantity: item.quantity,
+            note: item.note ?? null,
+          })),
+          note: body.note ?? null,
+          idempotencyKey,
+        };
+      }
+      return { menuItemId: body.m_id, quantity: body.quantity, idempotencyKey };
+    },
     respond: (data) => toRestOrder(data.placeOrder as GqlOrder),
-    fieldNames: { menuItemId: 'm_id', idempotencyKey: 'Idempotency-Key' },
+    fieldNames: {
+      menuItemId: 'm_id',
+      idempotencyKey: 'Idempotency-Key',
+      lines: 'items',
+    },
   },
   {
     method: 'POST',
@@ -221,25 +300,42 @@ export const REST_ROUTES: readonly RestRoute[] = [
     status: 200,
     response: RestOrder,
     errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_STATE'],
-    operation: `mutation RestCancelOrder($id: ID!) { cancelOrder(id: $id) { ...RestOrder } } ${ORDER_FIELDS}`,
+    operation: `mutation RestCancelOrder($id: ID!, $reason: String) { cancelOrder(id: $id, reason: $reason) { ...RestOrder } } ${ORDER_FIELDS}`,
     body: CancelOrderBody,
-    variables: ({ body }) => ({ id: body.o_id }),
+    variables: ({ body }) => ({ id: body.o_id, reason: body.reason ?? null }),
     respond: (data) => toRestOrder(data.cancelOrder as GqlOrder),
   },
   {
     method: 'GET',
     path: '/get_orders',
-    summary: "List orders, newest first: a customer's own, or all of a business's",
+    summary:
+      "List orders, newest first, a page at a time: a customer's own, or all of a business's",
     who: 'user or business',
     status: 200,
     response: OrdersResponse,
     errors: ['UNAUTHENTICATED'],
     query: GetOrdersQuery,
-    operation: `query RestGetOrders($state: OrderState) { orders(state: $state) { ...RestOrder } } ${ORDER_FIELDS}`,
+    operation: `query RestGetOrders($state: OrderState, $first: Int, $after: String) {
+      orderSync(state: $state, first: $first, after: $after) {
+        edges { node { ...RestOrder } }
+        pageInfo { hasNextPage endCursor }
+      } } ${ORDER_FIELDS}`,
     variables: ({ query }) => ({
       state: requireOrderStateFilter(query.get('state'))?.toUpperCase() ?? null,
+      first: query.has('limit') ? wholeNumberParam(query.get('limit')!, 'limit') : undefined,
+      after: query.get('cursor') || null,
     }),
-    respond: (data) => ({ orders: (data.orders as GqlOrder[]).map(toRestOrder) }),
+    respond: (data) => {
+      const page = data.orderSync as {
+        edges: { node: GqlOrder }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+      return {
+        orders: page.edges.map((edge) => toRestOrder(edge.node)),
+        next_cursor: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null,
+      };
+    },
+    fieldNames: { first: 'limit', after: 'cursor' },
   },
   {
     method: 'POST',

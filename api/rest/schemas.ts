@@ -3,9 +3,17 @@
 // fields, which GraphQL's Int would otherwise refuse in GraphQL's words, with the services' limits.
 import { z } from 'zod';
 import { SPEC_ERROR_CODES } from '../errors.js';
-import { MAX_STOCK } from '../services/menus.service.js';
-import { MAX_QUANTITY, MIN_QUANTITY } from '../services/orders.service.js';
-import { ORDER_STATES } from '../services/types.js';
+import {
+  MAX_LINES,
+  MAX_NOTE_LENGTH,
+  MAX_ORDER_QUANTITY,
+  MAX_QUANTITY,
+  MAX_REASON_LENGTH,
+  MAX_STOCK,
+  MIN_QUANTITY,
+  SYNC_PAGE_MAX,
+} from '../domain/limits.js';
+import { ORDER_STATES } from '../domain/types.js';
 
 const ERROR_CODES = [...SPEC_ERROR_CODES, 'INTERNAL'] as const;
 
@@ -44,18 +52,44 @@ export const BusinessLoginBody = z
     e_password: z.string().meta({ example: 'pizza-pass' }),
   })
   .meta({ id: 'BusinessLoginRequest' });
-export const PlaceOrderBody = z
+const quantity = wholeNumber(MIN_QUANTITY, MAX_QUANTITY).meta({
+  description: `A whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}, and at most the item's stock (m_instore)`,
+  minimum: MIN_QUANTITY,
+  maximum: MAX_QUANTITY,
+  example: 2,
+});
+const note = z
+  .string()
+  .nullish()
+  .meta({
+    description: `For the kitchen; at most ${MAX_NOTE_LENGTH} characters, no control characters`,
+  });
+const OneItemOrder = z
+  .object({ m_id: id('menu item'), quantity })
+  .meta({ id: 'OneItemOrderRequest', description: 'One item: a one-line order' });
+const BasketOrder = z
   .object({
-    m_id: id('menu item'),
-    quantity: wholeNumber(MIN_QUANTITY, MAX_QUANTITY).meta({
-      description: `A whole number from ${MIN_QUANTITY} to ${MAX_QUANTITY}, and at most the item's stock (m_instore)`,
-      minimum: MIN_QUANTITY,
-      maximum: MAX_QUANTITY,
-      example: 2,
-    }),
+    items: z
+      .array(z.object({ m_id: id('menu item'), quantity, note }).meta({ id: 'OrderLineRequest' }))
+      .meta({
+        description: `1 to ${MAX_LINES} lines of one business; their quantities add up to at most ${MAX_ORDER_QUANTITY}`,
+      }),
+    note,
   })
-  .meta({ id: 'PlaceOrderRequest' });
-export const CancelOrderBody = z.object({ o_id: id('order') }).meta({ id: 'CancelOrderRequest' });
+  .meta({ id: 'BasketOrderRequest', description: 'A basket: several lines and a note' });
+export const PlaceOrderBody = z
+  .union([BasketOrder, OneItemOrder])
+  .meta({ id: 'PlaceOrderRequest', description: 'One item, or a basket' });
+export const CancelOrderBody = z
+  .object({
+    o_id: id('order'),
+    reason: z
+      .string()
+      .max(MAX_REASON_LENGTH, `reason: at most ${MAX_REASON_LENGTH} characters`)
+      .nullish()
+      .meta({ description: `Why, for the business; at most ${MAX_REASON_LENGTH} characters` }),
+  })
+  .meta({ id: 'CancelOrderRequest' });
 export const RestMenuItemInput = z
   .object({
     m_id: z
@@ -89,13 +123,31 @@ export const IdempotencyKeyHeader = z.object({
 });
 export const GetOrdersQuery = z.object({
   state: z.enum(ORDER_STATES).optional().meta({ description: 'Only orders in this state' }),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(SYNC_PAGE_MAX)
+    .optional()
+    .meta({ description: `Orders per page, 1–${SYNC_PAGE_MAX} (default ${SYNC_PAGE_MAX})` }),
+  cursor: z
+    .string()
+    .optional()
+    .meta({ description: 'The next_cursor of the page before; absent for the first page' }),
 });
 
+const session = {
+  token: z.string().meta({ description: 'The access token: send it as Authorization: Bearer' }),
+  refresh_token: z
+    .string()
+    .meta({ description: 'Trade it for a new pair (GraphQL refreshSession) before expires_at' }),
+  expires_at: timestamp.meta({ description: 'When the access token expires' }),
+};
 export const UserLoginResponse = z
-  .object({ token: z.string(), u_id: id('customer'), u_name: z.string() })
+  .object({ ...session, u_id: id('customer'), u_name: z.string() })
   .meta({ id: 'UserLoginResponse' });
 export const BusinessLoginResponse = z
-  .object({ token: z.string(), e_id: id('business'), e_name: z.string() })
+  .object({ ...session, e_id: id('business'), e_name: z.string() })
   .meta({ id: 'BusinessLoginResponse' });
 
 export const RestOrder = z
@@ -120,8 +172,22 @@ export const RestOrder = z
     m_name: z.string(),
     e_name: z.string(),
     u_name: z.string(),
-    unit_price: z.number(),
-    total: z.number(),
+    unit_price: z.number().meta({ description: "The first line's unit price" }),
+    total: z.number().meta({ description: 'The sum of the lines' }),
+    note: z.string().nullable(),
+    items: z
+      .array(
+        z
+          .object({
+            m_id: id('menu item'),
+            m_name: z.string(),
+            quantity: z.number().int(),
+            m_price: z.number().meta({ description: 'The price of one when ordered' }),
+            note: z.string().nullable(),
+          })
+          .meta({ id: 'OrderLine' }),
+      )
+      .meta({ description: 'The lines; m_id and quantity above are the first line and the total' }),
   })
   .meta({ id: 'Order' });
 
@@ -137,7 +203,13 @@ export const RestMenuItem = z
   .meta({ id: 'MenuItem' });
 
 export const OrdersResponse = z
-  .object({ orders: z.array(RestOrder) })
+  .object({
+    orders: z.array(RestOrder),
+    next_cursor: z
+      .string()
+      .nullable()
+      .meta({ description: 'Pass as cursor for the next page; null on the last page' }),
+  })
   .meta({ id: 'OrdersResponse' });
 export const MenuItemsResponse = z
   .object({ items: z.array(RestMenuItem) })

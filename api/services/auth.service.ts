@@ -1,13 +1,23 @@
 // Accounts and sessions: argon2id password hashes, jose-signed JWTs, and throttled logins.
+import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import * as accounts from '../store/accounts.store.js';
-import { systemClock, type Clock } from './clock.js';
+import * as sessions from '../store/sessions.store.js';
+import { isoAt, systemClock, type Clock } from './clock.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './passwords.js';
-import type { Role, Viewer } from './types.js';
-import { charLength, hasControlCharacters, requireText } from './validate.js';
+import type { Role, Viewer } from '../domain/types.js';
+import { isUuid, requireText } from './validate.js';
+import {
+  NAME_MAX,
+  NAME_MIN,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  charLength,
+  hasControlCharacters,
+} from '../domain/limits.js';
 
 export const JWT_ISSUER = 'orderly';
 export const JWT_AUDIENCE = 'orderly-api';
@@ -16,13 +26,20 @@ const ALGORITHM = 'HS256';
 const VERIFIED_TOKENS_KEPT = 10_000;
 
 export interface AuthPayload extends Viewer {
+  /** The access token. */
   token: string;
+  refreshToken: string;
+  /** When the access token expires (ISO). */
+  expiresAt: string;
 }
 
 export interface AuthDeps {
   db: Db;
   secret: string;
+  /** Lifetime of an access token. */
   ttlSeconds: number;
+  /** Lifetime of a refresh token; each refresh issues a new one. */
+  refreshTtlSeconds: number;
   throttle: LoginThrottle;
   /** Issue and expiry times; tests inject their own. */
   clock?: Clock;
@@ -41,7 +58,7 @@ export class AuthService {
   }
 
   async signUp(role: Role, nameInput: unknown, passwordInput: unknown): Promise<AuthPayload> {
-    const name = requireText(nameInput, 'name', 3, 40);
+    const name = requireText(nameInput, 'name', NAME_MIN, NAME_MAX);
     const password = requirePassword(passwordInput);
     const hash = await hashPassword(password);
     const id = await accounts.insertAccount(this.deps.db, role, name, hash);
@@ -79,18 +96,68 @@ export class AuthService {
     return this.deps.clock ?? systemClock;
   }
 
+  /** Starts a session for the viewer: an access token and the session's first refresh token. */
   async issue(viewer: Viewer): Promise<AuthPayload> {
-    const now = Math.floor(this.clock.now() / 1000);
-    const token = await new SignJWT({ role: viewer.role, name: viewer.name })
+    const at = isoAt(this.clock.now());
+    const sessionId = await sessions.insertSession(this.deps.db, viewer.role, viewer.id, at);
+    return this.issueIn(sessionId, viewer);
+  }
+
+  /**
+   * Trades a live refresh token for a new pair and retires it. A retired one presented again means
+   * someone holds a copy: the whole session ends, for the thief and the owner alike.
+   */
+  async refresh(refreshToken: unknown): Promise<AuthPayload> {
+    const hash = hashToken(refreshToken);
+    const at = isoAt(this.clock.now());
+    const row = hash ? await sessions.findRefreshToken(this.deps.db, hash) : null;
+    if (!row || row.revoked_at)
+      throw new UnauthenticatedError('This session has ended; log in again');
+    if (row.retired_at || !(await sessions.retireRefreshToken(this.deps.db, hash!, at))) {
+      await sessions.revokeSession(this.deps.db, row.session_id, at);
+      throw new UnauthenticatedError('This session has ended; log in again');
+    }
+    if (new Date(row.expires_at).getTime() <= this.clock.now()) {
+      throw new UnauthenticatedError('This session has expired; log in again');
+    }
+    const name = await accounts.accountName(this.deps.db, row.role, row.subject_id);
+    if (name === null) {
+      await sessions.revokeSession(this.deps.db, row.session_id, at);
+      throw new UnauthenticatedError('This account no longer exists');
+    }
+    return this.issueIn(row.session_id, { role: row.role, id: row.subject_id, name });
+  }
+
+  /** Ends the session the refresh token belongs to; false for a token that was never issued. */
+  async logout(refreshToken: unknown): Promise<boolean> {
+    const hash = hashToken(refreshToken);
+    const row = hash ? await sessions.findRefreshToken(this.deps.db, hash) : null;
+    if (!row) return false;
+    await sessions.revokeSession(this.deps.db, row.session_id, isoAt(this.clock.now()));
+    return true;
+  }
+
+  private async issueIn(sessionId: string, viewer: Viewer): Promise<AuthPayload> {
+    const nowMs = this.clock.now();
+    const now = Math.floor(nowMs / 1000);
+    const expires = now + this.deps.ttlSeconds;
+    const token = await new SignJWT({ role: viewer.role, name: viewer.name, sid: sessionId })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setSubject(viewer.id)
       .setIssuer(JWT_ISSUER)
       .setAudience(JWT_AUDIENCE)
       .setIssuedAt(now)
       .setNotBefore(now)
-      .setExpirationTime(now + this.deps.ttlSeconds)
+      .setExpirationTime(expires)
       .sign(this.key);
-    return { ...viewer, token };
+    const refreshToken = randomBytes(32).toString('base64url');
+    await sessions.insertRefreshToken(this.deps.db, {
+      hash: hashToken(refreshToken)!,
+      sessionId,
+      issuedAt: isoAt(nowMs),
+      expiresAt: isoAt(nowMs + this.deps.refreshTtlSeconds * 1000),
+    });
+    return { ...viewer, token, refreshToken, expiresAt: isoAt(expires * 1000) };
   }
 
   /** The viewer a token speaks for; UNAUTHENTICATED when it is forged, expired or malformed. */
@@ -116,13 +183,16 @@ export class AuthService {
         currentDate: new Date(this.clock.now()),
       });
       const role = payload.role;
-      if ((role !== 'user' && role !== 'business') || typeof payload.sub !== 'string') {
+      if ((role !== 'user' && role !== 'business') || !isUuid(payload.sub)) {
         throw new UnauthenticatedError('Invalid token');
       }
+      // Checked once per token (it is remembered after): an account that is gone signs nothing.
+      const name = await accounts.accountName(this.deps.db, role, payload.sub);
+      if (name === null) throw new UnauthenticatedError('This account no longer exists');
       return Object.freeze({
         role,
-        id: payload.sub,
-        name: typeof payload.name === 'string' ? payload.name : '',
+        id: payload.sub.toLowerCase(),
+        name,
         expiresAt: (payload.exp ?? 0) * 1000,
       });
     } catch (error) {
@@ -134,9 +204,21 @@ export class AuthService {
   }
 }
 
+/** The stored form of a refresh token; null for anything that cannot be one. */
+function hashToken(token: unknown): string | null {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
+  return createHash('sha256').update(token).digest('hex');
+}
+
 function requirePassword(value: unknown): string {
-  if (typeof value !== 'string' || charLength(value) < 8 || charLength(value) > 200) {
-    throw new BadRequestError('password must be 8–200 characters', { field: 'password' });
+  if (
+    typeof value !== 'string' ||
+    charLength(value) < PASSWORD_MIN ||
+    charLength(value) > PASSWORD_MAX
+  ) {
+    throw new BadRequestError(`password must be ${PASSWORD_MIN}–${PASSWORD_MAX} characters`, {
+      field: 'password',
+    });
   }
   return value;
 }

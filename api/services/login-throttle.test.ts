@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLoginThrottle } from './login-throttle.js';
+import { connectThrottleRedis, createLoginThrottle } from './login-throttle.js';
 
 describe('login throttle', () => {
   const make = () => {
@@ -41,5 +41,29 @@ describe('login throttle', () => {
       code: 'RATE_LIMITED',
     });
     await expect(throttle.beforeAttempt('user:someone', '10.9.9.8')).resolves.toBeUndefined();
+  });
+
+  it('counts failures in memory while Redis is away, so logins go on and guessing is still refused', async () => {
+    // Nothing listens on port 1: the client never becomes ready.
+    const redis = connectThrottleRedis('redis://127.0.0.1:1');
+    try {
+      const throttle = createLoginThrottle({
+        maxFailuresPerName: 3,
+        maxFailuresPerAddress: 30,
+        windowSeconds: 60,
+        delayStepMs: 0,
+        redis,
+        sleep: async () => undefined,
+      });
+      await expect(throttle.beforeAttempt('user:carol', '10.1.0.1')).resolves.toBeUndefined();
+      for (let i = 0; i < 3; i++) await throttle.failed('user:carol', '10.1.0.1');
+      await expect(throttle.beforeAttempt('user:carol', '10.1.0.1')).rejects.toMatchObject({
+        code: 'RATE_LIMITED',
+      });
+      await throttle.succeeded('user:carol');
+      await expect(throttle.beforeAttempt('user:carol', '10.1.0.1')).resolves.toBeUndefined();
+    } finally {
+      redis.disconnect();
+    }
   });
 });

@@ -1,10 +1,12 @@
-// Slows, then refuses, repeated failed logins per account name and per client address.
+// Slows, then refuses, repeated failed logins per account name and per client address. Counted in
+// Redis when there is one, so the count holds across processes; while Redis is away each process
+// counts in its own memory instead (rate-limiter-flexible's insurance limiter), so logins go on.
 import {
   RateLimiterMemory,
   RateLimiterRedis,
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { RateLimitedError } from '../errors.js';
 
 export interface LoginThrottle {
@@ -28,15 +30,19 @@ export interface ThrottleOptions {
 }
 
 export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
-  const make = (points: number, keyPrefix: string): RateLimiterAbstract =>
-    options.redis
-      ? new RateLimiterRedis({
-          storeClient: options.redis,
-          keyPrefix,
-          points,
-          duration: options.windowSeconds,
-        })
-      : new RateLimiterMemory({ keyPrefix, points, duration: options.windowSeconds });
+  const make = (points: number, keyPrefix: string): RateLimiterAbstract => {
+    const memory = new RateLimiterMemory({ keyPrefix, points, duration: options.windowSeconds });
+    if (!options.redis) return memory;
+    return new RateLimiterRedis({
+      storeClient: options.redis,
+      keyPrefix,
+      points,
+      duration: options.windowSeconds,
+      // Not connected: go straight to the insurance limiter rather than to a command that fails.
+      rejectIfRedisNotReady: true,
+      insuranceLimiter: memory,
+    });
+  };
   const prefix = options.keyPrefix ?? 'orderly';
   const byName = make(options.maxFailuresPerName, `${prefix}:login-fail-name`);
   const byAddress = make(options.maxFailuresPerAddress, `${prefix}:login-fail-ip`);
@@ -64,4 +70,17 @@ export function createLoginThrottle(options: ThrottleOptions): LoginThrottle {
       await byName.delete(nameKey);
     },
   };
+}
+
+/** Redis for throttling: commands fail fast while it is away (never queued), and so fall back. */
+export function connectThrottleRedis(url: string): Redis {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    // A Redis that accepts but never answers would hold every login; give up and count locally.
+    commandTimeout: 1_000,
+  });
+  // ioredis reconnects on its own; an 'error' event without a listener would end the process.
+  redis.on('error', () => undefined);
+  return redis;
 }

@@ -4,8 +4,15 @@ import type { EventBus } from '../pubsub.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
-import type { BusinessView, MenuItemView, Viewer } from './types.js';
-import { hasControlCharacters, isUuid, requireId, requireText } from './validate.js';
+import type { BusinessView, MenuItemView, Viewer } from '../domain/types.js';
+import { isUuid, requireId, requireText } from './validate.js';
+import {
+  ITEM_NAME_MAX,
+  MAX_MENU_ITEMS_PER_REQUEST,
+  MAX_STOCK,
+  isImageUrl,
+  priceProblem,
+} from '../domain/limits.js';
 
 export interface MenuItemInput {
   id?: unknown;
@@ -14,10 +21,6 @@ export interface MenuItemInput {
   price: unknown;
   inStore: unknown;
 }
-
-export const MAX_MENU_ITEMS_PER_REQUEST = 500;
-const MAX_PRICE = 9_999_999_999.99; // numeric(12, 2)
-export const MAX_STOCK = 2_147_483_647; // integer, and GraphQL's Int
 
 export class MenusService {
   constructor(private readonly deps: { db: Db; pubsub: EventBus; clock: Clock }) {}
@@ -35,10 +38,6 @@ export class MenusService {
     if (!(await store.findBusiness(this.deps.db, id)))
       throw new NotFoundError('business not found');
     return store.menuOf(this.deps.db, id);
-  }
-
-  menuItems(ids: readonly string[]): Promise<MenuItemView[]> {
-    return store.menuItemViews(this.deps.db, ids);
   }
 
   /** Updates the items that carry an id and creates the others; all of them or none. */
@@ -99,7 +98,7 @@ function validateItems(items: unknown): ValidItem[] {
     }
     let name = '';
     try {
-      name = requireText(item.name, 'name', 1, 100);
+      name = requireText(item.name, 'name', 1, ITEM_NAME_MAX);
     } catch (error) {
       fail('name', (error as Error).message.replace(/^name /, ''));
     }
@@ -107,13 +106,10 @@ function validateItems(items: unknown): ValidItem[] {
       typeof item.imageUrl === 'string' ? item.imageUrl : fail('imageUrl', 'must be a string');
     if (!isImageUrl(imageUrl))
       fail('imageUrl', 'must be empty, an http(s) URL or a path starting with /');
-    const price = item.price;
-    if (typeof price !== 'number' || !Number.isFinite(price) || price < 0) {
-      fail('price', 'must be a number ≥ 0');
-    }
-    if ((price as number) > MAX_PRICE) fail('price', `must be at most ${MAX_PRICE}`);
-    const cents = Math.round((price as number) * 100);
-    if (Math.abs(cents - (price as number) * 100) > 1e-6) fail('price', 'at most two decimals');
+    const price = typeof item.price === 'number' ? item.price : NaN;
+    const priceError = priceProblem(price);
+    if (priceError) fail('price', priceError);
+    const cents = Math.round(price * 100);
     const inStore = item.inStore;
     if (typeof inStore !== 'number' || !Number.isInteger(inStore) || inStore < 0) {
       fail('inStore', 'must be a whole number ≥ 0');
@@ -121,17 +117,4 @@ function validateItems(items: unknown): ValidItem[] {
     if ((inStore as number) > MAX_STOCK) fail('inStore', `must be at most ${MAX_STOCK}`);
     return { id, name, imageUrl, price: (cents / 100).toFixed(2), inStore: inStore as number };
   });
-}
-
-/** Empty, an absolute http(s) URL, or a same-origin path (demo images are served locally). */
-export function isImageUrl(value: string): boolean {
-  if (value === '') return true;
-  if (value.length > 2048 || hasControlCharacters(value)) return false;
-  if (value.startsWith('/')) return !value.startsWith('//') && !/[\s\\]/.test(value);
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
 }

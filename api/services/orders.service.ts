@@ -1,23 +1,36 @@
 // The order rules: who may do what to which order, stock reservation, idempotency, and the events each change sends.
-import { BadRequestError, InvalidStateError, NotFoundError, OutOfStockError } from '../errors.js';
+import {
+  HISTORY_PAGE_DEFAULT,
+  HISTORY_PAGE_MAX,
+  MAX_LINES,
+  MAX_NOTE_LENGTH,
+  MAX_ORDER_QUANTITY,
+  MAX_QUANTITY,
+  MAX_REASON_LENGTH,
+  MIN_QUANTITY,
+} from '../domain/limits.js';
+import { decodeOrderCursor, encodeOrderCursor, type OrderPosition } from '../domain/cursor.js';
+import { BadRequestError, ForbiddenError, NotFoundError, OutOfStockError } from '../errors.js';
 import { publishOrder, type EventBus } from '../pubsub.js';
 import type { Db, Queryable } from '../store/db.js';
 import * as store from '../store/orders.store.js';
-import { menuItemView } from '../store/menus.store.js';
+import type { PlacementLine } from '../store/orders.store.js';
+import { menuItemViews } from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
-import { IdempotencyRace, placementTransaction } from './placement.js';
+import { IdempotencyRace, placementTransaction, requireSameBasket } from './placement.js';
 import { estimateQueue } from './queue.js';
 import type { OrderObserver, TransitionContext } from '../observe.js';
+import { EDGES, isFinal, performMove, refusal, type Move } from './order-lifecycle.js';
 import {
-  FINAL_STATES,
   ORDER_STATES,
   type Actor,
+  type ItemCountView,
   type OrderEventView,
   type OrderState,
   type OrderView,
   type Viewer,
-} from './types.js';
-import { requireId, requireInteger, requireText } from './validate.js';
+} from '../domain/types.js';
+import { optionalText, requireId, requireInteger, requireText } from './validate.js';
 
 export interface KitchenSettings {
   capacity: number;
@@ -29,6 +42,8 @@ export interface OrdersDeps {
   pubsub: EventBus;
   clock: Clock;
   kitchen: KitchenSettings;
+  /** Pending and accepted orders one customer may hold at one business. */
+  maxOpenOrders: number;
   /** Told of each committed change (logs, metrics); must not throw. */
   observer?: OrderObserver;
 }
@@ -37,63 +52,64 @@ export interface RequestMeta {
   requestId?: string | undefined;
 }
 
-export const MIN_QUANTITY = 1;
-export const MAX_QUANTITY = 1000;
+/** Pending orders the system rejects in one go; more wait for the next pass. */
+const EXPIRY_BATCH = 200;
 
-interface TransitionRule {
-  from: readonly OrderState[];
-  to: OrderState;
-  actor: Actor;
-  restock: boolean;
-  /** Words for the refusal: "only pending orders can be <verb>". */
-  verb: string;
+export interface PlaceOrderInput {
+  /** The one-item form: an item and a quantity. */
+  menuItemId?: unknown;
+  quantity?: unknown;
+  /** The basket form: 1–20 lines. */
+  lines?: unknown;
+  note?: unknown;
+  idempotencyKey?: unknown;
 }
 
-const RULES = {
-  cancel: { from: ['pending'], to: 'cancelled', actor: 'user', restock: true, verb: 'cancelled' },
-  accept: {
-    from: ['pending'],
-    to: 'accepted',
-    actor: 'business',
-    restock: false,
-    verb: 'accepted',
-  },
-  reject: { from: ['pending'], to: 'rejected', actor: 'business', restock: true, verb: 'rejected' },
-  complete: {
-    from: ['processing'],
-    to: 'completed',
-    actor: 'business',
-    restock: false,
-    verb: 'completed early',
-  },
-} as const satisfies Record<string, TransitionRule>;
+export interface HistoryPageInput {
+  first?: unknown;
+  after?: unknown;
+  state?: OrderState | null | undefined;
+  since?: Date | string | null | undefined;
+  until?: Date | string | null | undefined;
+}
+
+export interface OrderPage {
+  edges: { node: OrderView; cursor: string }[];
+  hasNextPage: boolean;
+  endCursor: string | null;
+  /** Counted only when asked for: the first page's cost stays flat as history grows. */
+  totalCount(): Promise<number>;
+}
 
 export class OrdersService {
   constructor(private readonly deps: OrdersDeps) {}
 
   async placeOrder(
     viewer: Viewer,
-    input: { menuItemId: unknown; quantity: unknown; idempotencyKey?: unknown },
+    input: PlaceOrderInput,
     meta: RequestMeta = {},
   ): Promise<OrderView> {
-    const quantity = requireInteger(input.quantity, 'quantity', MIN_QUANTITY, MAX_QUANTITY);
+    if (viewer.role !== 'user') throw new ForbiddenError('Your account cannot do this');
+    const lines = requireLines(input);
+    const note = optionalText(input.note, 'note', MAX_NOTE_LENGTH);
     const key =
       input.idempotencyKey === undefined || input.idempotencyKey === null
         ? null
         : requireText(input.idempotencyKey, 'idempotencyKey', 1, 200);
-    const menuItemId = requireId(input.menuItemId, 'menu item');
 
+    const placement = {
+      viewer,
+      lines,
+      note,
+      key,
+      now: this.deps.clock.now(),
+      kitchen: this.deps.kitchen,
+      maxOpenOrders: this.deps.maxOpenOrders,
+      requestId: meta.requestId ?? null,
+    };
     let order: OrderView;
     try {
-      const placed = await placementTransaction(this.deps.db, {
-        viewer,
-        menuItemId,
-        quantity,
-        key,
-        now: this.deps.clock.now(),
-        kitchen: this.deps.kitchen,
-        requestId: meta.requestId ?? null,
-      });
+      const placed = await placementTransaction(this.deps.db, placement);
       if (placed.replay) return this.requireView(placed.id);
       order = placed.order;
     } catch (error) {
@@ -101,29 +117,32 @@ export class OrdersService {
       if (!(error instanceof IdempotencyRace) || !key) throw error;
       const winner = await store.findIdempotentOrder(this.deps.db, viewer.id, key);
       if (!winner) throw error;
+      await requireSameBasket(this.deps.db, winner, placement);
       return this.requireView(winner);
     }
 
-    this.deps.pubsub.publish('newOrder', order.menuItem.business.id, order);
+    const businessId = order.menuItem.business.id;
+    this.deps.pubsub.publish('newOrder', businessId, order);
     this.announce(null, order, { actor: 'user', requestId: meta.requestId });
-    this.deps.pubsub.publish('menuUpdated', order.menuItem.business.id, order.menuItem);
+    const items = new Map(order.lines.map((line) => [line.menuItem.id, line.menuItem]));
+    for (const item of items.values()) this.deps.pubsub.publish('menuUpdated', businessId, item);
     return order;
   }
 
-  cancelOrder(viewer: Viewer, id: unknown, meta: RequestMeta = {}) {
-    return this.transition(viewer, id, RULES.cancel, meta);
+  cancelOrder(viewer: Viewer, id: unknown, reason?: unknown, meta: RequestMeta = {}) {
+    return this.move(viewer, 'cancel', id, reason, meta);
   }
 
   acceptOrder(viewer: Viewer, id: unknown, meta: RequestMeta = {}) {
-    return this.transition(viewer, id, RULES.accept, meta);
+    return this.move(viewer, 'accept', id, null, meta);
   }
 
-  rejectOrder(viewer: Viewer, id: unknown, meta: RequestMeta = {}) {
-    return this.transition(viewer, id, RULES.reject, meta);
+  rejectOrder(viewer: Viewer, id: unknown, reason?: unknown, meta: RequestMeta = {}) {
+    return this.move(viewer, 'reject', id, reason, meta);
   }
 
   completeOrder(viewer: Viewer, id: unknown, meta: RequestMeta = {}) {
-    return this.transition(viewer, id, RULES.complete, meta);
+    return this.move(viewer, 'complete', id, null, meta);
   }
 
   /** An order the viewer may see, or null (unknown and foreign orders look the same). */
@@ -134,27 +153,72 @@ export class OrdersService {
     } catch {
       return null;
     }
-    const [order] = await store.selectOrders(
-      this.deps.db,
-      `o.id = $1 AND o.${ownerColumn(viewer)} = $2`,
-      [orderId, viewer.id],
-    );
+    const [order] = await store.selectOrders(this.deps.db, {
+      ids: [orderId],
+      owner: ownerOf(viewer),
+    });
     return order ? (await this.withQueue([order]))[0]! : null;
   }
 
   async listOrders(viewer: Viewer, state?: OrderState | null): Promise<OrderView[]> {
-    const params: unknown[] = [viewer.id];
-    let where = `o.${ownerColumn(viewer)} = $1`;
-    if (state) {
-      params.push(state);
-      where += ' AND o.state = $2';
+    return this.withQueue(
+      await store.selectOrders(this.deps.db, { owner: ownerOf(viewer), state }),
+    );
+  }
+
+  /**
+   * One page of the viewer's orders, newest first, after `after` (a cursor of an earlier page):
+   * stable while new orders arrive, since a page starts strictly below the last one seen.
+   */
+  async orderHistory(
+    viewer: Viewer,
+    page: HistoryPageInput,
+    size: { default: number; max: number } = {
+      default: HISTORY_PAGE_DEFAULT,
+      max: HISTORY_PAGE_MAX,
+    },
+  ): Promise<OrderPage> {
+    const first =
+      page.first === undefined || page.first === null
+        ? size.default
+        : requireInteger(page.first, 'first', 1, size.max);
+    let after: OrderPosition | null = null;
+    if (page.after !== undefined && page.after !== null) {
+      after = typeof page.after === 'string' ? decodeOrderCursor(page.after) : null;
+      if (!after)
+        throw new BadRequestError('after is not a cursor of this list', { field: 'after' });
     }
-    return this.withQueue(await store.selectOrders(this.deps.db, where, params));
+    const filter: store.OrderFilter = {
+      owner: ownerOf(viewer),
+      state: page.state ?? null,
+      since: page.since ? isoAt(new Date(page.since).getTime()) : null,
+      until: page.until ? isoAt(new Date(page.until).getTime()) : null,
+    };
+    const rows = await store.selectOrders(this.deps.db, { ...filter, after, limit: first + 1 });
+    const orders = await this.withQueue(rows.slice(0, first));
+    const edges = orders.map((node) => ({
+      node,
+      cursor: encodeOrderCursor({ at: node.createdAt, id: node.id }),
+    }));
+    return {
+      edges,
+      hasNextPage: rows.length > first,
+      endCursor: edges.at(-1)?.cursor ?? null,
+      totalCount: () => store.countOrders(this.deps.db, filter),
+    };
   }
 
   /** How many orders wait for and sit in a business's oven. */
   kitchenLoad(businessId: string): Promise<{ queued: number; cooking: number }> {
     return store.kitchenLoad(this.deps.db, businessId);
+  }
+
+  /** The all-day count: per item, what the business's pending and accepted orders still need. */
+  async allDay(viewer: Viewer | null, businessId: string): Promise<ItemCountView[]> {
+    if (viewer?.role !== 'business' || viewer.id !== businessId) {
+      throw new ForbiddenError("Only the business sees its kitchen's all-day count");
+    }
+    return store.allDay(this.deps.db, businessId);
   }
 
   history(orderId: string): Promise<OrderEventView[]> {
@@ -164,7 +228,7 @@ export class OrdersService {
   /** Loads orders by id with their queue estimates (for events; no viewer check). */
   async viewsOf(ids: readonly string[], q: Queryable = this.deps.db): Promise<OrderView[]> {
     if (ids.length === 0) return [];
-    const orders = await store.selectOrders(q, 'o.id = ANY($1::uuid[])', [ids], ids.length);
+    const orders = await store.selectOrders(q, { ids, limit: ids.length });
     return this.withQueue(orders, q);
   }
 
@@ -181,51 +245,83 @@ export class OrdersService {
     this.deps.observer?.transitioned(from, order, context);
   }
 
-  private async transition(
+  /** A customer's or business's move of one of their orders, through the lifecycle. */
+  private async move(
     viewer: Viewer,
+    move: Move,
     id: unknown,
-    rule: TransitionRule,
+    reasonInput: unknown,
     meta: RequestMeta,
   ): Promise<OrderView> {
+    const edge = EDGES[move];
+    // Refused before anything is read: calling the service in-process is as safe as over GraphQL.
+    if (!(edge.actors as readonly string[]).includes(viewer.role)) {
+      throw new ForbiddenError('Your account cannot do this');
+    }
     const orderId = requireId(id, 'order');
-    const owner: store.Owner = { column: ownerColumn(viewer), id: viewer.id };
-    const now = isoAt(this.deps.clock.now());
+    const reason = optionalText(reasonInput, 'reason', MAX_REASON_LENGTH);
+    const owner = ownerOf(viewer);
+    const at = isoAt(this.deps.clock.now());
     const changed = await this.deps.db.transaction(async (tx) => {
-      const row = await store.transitionOrder(tx, orderId, owner, rule.from, rule.to, now);
-      if (!row) {
-        const state = await store.stateOf(tx, orderId, owner);
-        if (state === null) throw new NotFoundError('order not found');
-        throw new InvalidStateError(
-          `The order is ${state}; only ${rule.from.join(' or ')} orders can be ${rule.verb}`,
-          { state: state.toUpperCase() },
-        );
-      }
-      if (rule.restock) await store.releaseStock(tx, row.menu_item_id, row.quantity, now);
-      await store.insertEvent(tx, {
-        orderId,
-        from: rule.from.length === 1 ? rule.from[0]! : null,
-        to: rule.to,
-        actor: rule.actor,
+      const [moved] = await performMove(tx, move, {
+        ids: [orderId],
+        owner,
+        actor: viewer.role,
         actorId: viewer.id,
-        requestId: meta.requestId ?? null,
-        at: now,
+        reason,
+        requestId: meta.requestId,
+        at,
       });
-      return row;
+      if (!moved) throw await refusal(tx, move, orderId, owner);
+      return moved;
     });
 
-    const order = await this.requireView(changed.id);
-    this.announce(rule.from[0] ?? null, order, { actor: rule.actor, requestId: meta.requestId });
-    const businessId = changed.business_id;
-    if (rule.restock) {
-      const item = await menuItemView(this.deps.db, changed.menu_item_id);
-      if (item) this.deps.pubsub.publish('menuUpdated', businessId, item);
-    }
-    if (rule.to === 'accepted' || rule.to === 'completed') {
-      this.deps.pubsub.publish('kitchenWake', businessId);
-    }
-    // A change in line moves everyone behind it; the kitchen republishes when it starts the next order.
-    if (rule.to !== 'completed') await this.publishQueue(businessId, new Set([order.id]));
+    const [order] = await this.afterMove(move, [changed], viewer.role, meta.requestId);
+    if (!order) throw new NotFoundError('order not found');
     return order;
+  }
+
+  /**
+   * The system's move: rejects, with a reason the customer sees, every pending order placed before
+   * `cutoff` (ISO) that nobody accepted. Exactly once across processes: the move is conditional.
+   */
+  async expirePending(cutoff: string, reason: string): Promise<string[]> {
+    const ids = await store.pendingPlacedBefore(this.deps.db, cutoff, EXPIRY_BATCH);
+    if (ids.length === 0) return [];
+    const at = isoAt(this.deps.clock.now());
+    const moved = await this.deps.db.transaction((tx) =>
+      performMove(tx, 'reject', { ids, actor: 'system', actorId: null, reason, at }),
+    );
+    return (await this.afterMove('reject', moved, 'system', null)).map((o) => o.id);
+  }
+
+  /** Tells everyone of committed moves: the orders, the stock given back, the kitchen, the line. */
+  private async afterMove(
+    move: Move,
+    moved: readonly store.MovedOrder[],
+    actor: Actor,
+    requestId: string | null | undefined,
+  ): Promise<OrderView[]> {
+    const edge = EDGES[move];
+    const orders = await this.viewsOf(moved.map((o) => o.id));
+    for (const order of orders) this.announce(edge.from, order, { actor, requestId });
+    for (const businessId of new Set(moved.map((o) => o.business_id))) {
+      const mine = moved.filter((o) => o.business_id === businessId);
+      if (edge.restock) {
+        const itemIds = [...new Set(mine.flatMap((o) => o.item_ids))];
+        for (const item of await menuItemViews(this.deps.db, itemIds)) {
+          this.deps.pubsub.publish('menuUpdated', businessId, item);
+        }
+      }
+      if (edge.to === 'accepted' || edge.to === 'completed') {
+        this.deps.pubsub.publish('kitchenWake', businessId);
+      }
+      // A change in line moves everyone behind it; the kitchen republishes when it starts the next.
+      if (edge.to !== 'completed') {
+        await this.publishQueue(businessId, new Set(mine.map((o) => o.id)));
+      }
+    }
+    return orders;
   }
 
   private async requireView(id: string): Promise<OrderView> {
@@ -235,7 +331,7 @@ export class OrdersService {
   }
 
   private async withQueue(orders: OrderView[], q: Queryable = this.deps.db): Promise<OrderView[]> {
-    const live = orders.filter((o) => !FINAL_STATES.has(o.state));
+    const live = orders.filter((o) => !isFinal(o.state));
     if (live.length === 0) return orders;
     const businessIds = [...new Set(live.map((o) => o.menuItem.business.id))];
     const rows = await store.selectLiveOrders(q, businessIds);
@@ -267,8 +363,8 @@ export class OrdersService {
   }
 }
 
-function ownerColumn(viewer: Viewer): store.Owner['column'] {
-  return viewer.role === 'user' ? 'user_id' : 'business_id';
+function ownerOf(viewer: Viewer): store.Owner {
+  return { column: viewer.role === 'user' ? 'user_id' : 'business_id', id: viewer.id };
 }
 
 export function requireOrderStateFilter(value: unknown): OrderState | null {
@@ -280,4 +376,39 @@ export function requireOrderStateFilter(value: unknown): OrderState | null {
     });
   }
   return state;
+}
+
+/** The order's lines, from either form of a placement; every line checked, and their total. */
+function requireLines(input: PlaceOrderInput): PlacementLine[] {
+  const oneItem = input.menuItemId !== undefined && input.menuItemId !== null;
+  const basket = input.lines !== undefined && input.lines !== null;
+  if (oneItem === basket) {
+    throw new BadRequestError('Send either menuItemId and quantity, or lines', { field: 'lines' });
+  }
+  const raw: unknown[] = oneItem
+    ? [{ menuItemId: input.menuItemId, quantity: input.quantity }]
+    : Array.isArray(input.lines)
+      ? input.lines
+      : [];
+  if (raw.length < 1 || raw.length > MAX_LINES) {
+    throw new BadRequestError(`lines: an order has 1 to ${MAX_LINES} lines`, { field: 'lines' });
+  }
+  const lines = raw.map((value, index): PlacementLine => {
+    const line = (typeof value === 'object' && value !== null ? value : {}) as Record<
+      string,
+      unknown
+    >;
+    const at = (name: string) => (oneItem ? name : `lines[${index}].${name}`);
+    const quantity = requireInteger(line.quantity, at('quantity'), MIN_QUANTITY, MAX_QUANTITY);
+    const note = optionalText(line.note, at('note'), MAX_NOTE_LENGTH);
+    return { menuItemId: requireId(line.menuItemId, 'menu item'), quantity, note };
+  });
+  const total = lines.reduce((sum, line) => sum + line.quantity, 0);
+  if (total > MAX_ORDER_QUANTITY) {
+    throw new BadRequestError(
+      `lines: the quantities of one order add up to at most ${MAX_ORDER_QUANTITY}`,
+      { field: 'lines' },
+    );
+  }
+  return lines;
 }

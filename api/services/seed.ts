@@ -1,4 +1,4 @@
-// Demo data for a first start outside production: SPEC's accounts and two menus with local images.
+// Demo data for a first start outside production: the README's accounts and two menus with local images.
 import type { Db } from '../store/db.js';
 import { hashPassword } from './passwords.js';
 

@@ -1,4 +1,5 @@
-// Small input checks shared by the services. Each throws the domain error the SPEC names.
+// Small input checks shared by the services. Each throws the domain error clients are told of.
+import { charLength, hasControlCharacters } from '../domain/limits.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,26 +14,16 @@ export function requireId(value: unknown, what: string): string {
   return value.toLowerCase();
 }
 
+/** `lines[0].quantity` as a message names it is `lines.0.quantity` as data. */
+const fieldPath = (field: string) => field.replace(/\[(\d+)\]/g, '.$1');
+
 export function requireInteger(value: unknown, field: string, min: number, max: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new BadRequestError(`${field} must be an integer from ${min} to ${max}`, { field });
+    throw new BadRequestError(`${field} must be an integer from ${min} to ${max}`, {
+      field: fieldPath(field),
+    });
   }
   return value;
-}
-
-/** Length in characters as a person counts them (code points), not UTF-16 units. */
-export function charLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
-
-// Control characters (C0, DEL, C1) have no place in names shown to people.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
-export function hasControlCharacters(value: string): boolean {
-  return CONTROL.test(value);
 }
 
 export function requireText(value: unknown, field: string, min: number, max: number): string {
@@ -41,11 +32,22 @@ export function requireText(value: unknown, field: string, min: number, max: num
   if (length < min || length > max) {
     throw new BadRequestError(`${field} must be ${min}–${max} characters`, { field });
   }
-  if (CONTROL.test(value)) {
+  if (hasControlCharacters(value)) {
     throw new BadRequestError(`${field} must not contain control characters`, { field });
   }
   if (value.trim() !== value || value.trim() === '') {
     throw new BadRequestError(`${field} must not start or end with spaces`, { field });
   }
+  return value;
+}
+
+/** Optional free text (a reason, a note): absent or empty is null; otherwise at most `max` characters. */
+export function optionalText(value: unknown, field: string, max: number): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  const refuse = (problem: string) =>
+    new BadRequestError(`${field} ${problem}`, { field: fieldPath(field) });
+  if (typeof value !== 'string') throw refuse('must be a string');
+  if (charLength(value) > max) throw refuse(`must be at most ${max} characters`);
+  if (hasControlCharacters(value)) throw refuse('must not contain control characters');
   return value;
 }

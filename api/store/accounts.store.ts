@@ -1,5 +1,5 @@
 // SQL for the two kinds of account: customers (users) and businesses.
-import type { Role } from '../services/types.js';
+import type { Role } from '../domain/types.js';
 import type { Queryable } from './db.js';
 
 const TABLE: Record<Role, string> = { user: 'users', business: 'businesses' };
@@ -45,7 +45,10 @@ export async function insertAccount(
   return rows[0]?.id ?? null;
 }
 
-export async function accountExists(q: Queryable, role: Role, id: string): Promise<boolean> {
-  const rows = await q.query(`SELECT 1 FROM ${TABLE[role]} WHERE id = $1`, [id]);
-  return rows.length === 1;
+/** The account's current name; null when no such account exists (any more). */
+export async function accountName(q: Queryable, role: Role, id: string): Promise<string | null> {
+  const rows = await q.query<{ name: string }>(`SELECT name FROM ${TABLE[role]} WHERE id = $1`, [
+    id,
+  ]);
+  return rows[0]?.name ?? null;
 }

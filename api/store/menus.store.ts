@@ -1,5 +1,5 @@
 // SQL for businesses and their menu items.
-import type { BusinessView, MenuItemView } from '../services/types.js';
+import type { BusinessView, MenuItemView } from '../domain/types.js';
 import type { Queryable } from './db.js';
 import { MENU_ITEM_COLUMNS, toMenuItemView, type MenuItemRow } from './rows.js';
 
@@ -85,4 +85,37 @@ export async function insertMenuItem(
     [businessId, item.name, item.imageUrl, item.price, item.inStore, now],
   );
   return rows[0]!.id;
+}
+
+export interface PauseRow {
+  paused_at: Date | null;
+  pause_reason: string | null;
+  paused_until: Date | null;
+}
+
+/** The pause of some businesses (none for those not paused). */
+export async function pausesOf(
+  q: Queryable,
+  ids: readonly string[],
+): Promise<Map<string, PauseRow>> {
+  const rows = await q.query<PauseRow & { id: string }>(
+    `SELECT id, paused_at, pause_reason, paused_until FROM businesses
+      WHERE id = ANY($1::uuid[]) AND paused_at IS NOT NULL`,
+    [ids],
+  );
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** Pauses (with a reason and an end, each optional) or, with `pausedAt` null, resumes. */
+export async function setPause(
+  tx: Queryable,
+  businessId: string,
+  pause: { pausedAt: string | null; reason: string | null; until: string | null },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `UPDATE businesses SET paused_at = $2::timestamptz, pause_reason = $3, paused_until = $4::timestamptz
+      WHERE id = $1 RETURNING id`,
+    [businessId, pause.pausedAt, pause.reason, pause.until],
+  );
+  return rows.length === 1;
 }

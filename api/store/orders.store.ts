@@ -1,7 +1,23 @@
 // SQL for orders and their events. Every state change is a conditional update on the current state.
-import type { Actor, OrderEventView, OrderState, OrderView } from '../services/types.js';
+import type {
+  Actor,
+  ItemCountView,
+  OrderEventView,
+  OrderState,
+  OrderView,
+} from '../domain/types.js';
+import type { OrderPosition } from '../domain/cursor.js';
 import type { Queryable } from './db.js';
-import { ORDER_COLUMNS, ORDER_FROM, toOrderView, type OrderRow } from './rows.js';
+import {
+  linesJson,
+  MENU_ITEM_COLUMNS,
+  ORDER_COLUMNS,
+  ORDER_FROM,
+  toMenuItemView,
+  toOrderView,
+  type MenuItemRow,
+  type OrderRow,
+} from './rows.js';
 
 export interface PlacedOrderRow extends OrderRow {
   /** Due times of the business's orders in the oven, as the placement saw them. */
@@ -10,42 +26,95 @@ export interface PlacedOrderRow extends OrderRow {
   waiting_ahead: number;
 }
 
+export interface PlacementLine {
+  menuItemId: string;
+  quantity: number;
+  note: string | null;
+}
+
 /**
- * One statement for a placement: takes the stock if there is enough, records the order and its
- * first event, and reads back the order with what its place in line needs. No row when the stock is
- * short or the item does not exist. Being one statement, it is atomic on its own.
+ * One statement for a placement: locks the lines' items (in id order, so concurrent baskets never
+ * deadlock), and only if every item is there, of one business, with enough stock for all its
+ * lines together, takes the stock, records the order, its lines and its first history row, and
+ * reads back the order with what its place in line needs. No row otherwise: nothing is taken.
+ * Being one statement, it is atomic on its own.
  */
 export async function placeOrder(
   q: Queryable,
   order: {
     userId: string;
-    menuItemId: string;
-    quantity: number;
+    lines: readonly PlacementLine[];
+    note: string | null;
     now: string;
-    requestId: string | null;
+    /** Pending and accepted orders the customer may hold at the business, this one included. */
+    maxOpenOrders: number;
+    event: HistoryEntry;
   },
 ): Promise<PlacedOrderRow | null> {
+  const params = new Params();
+  const userId = params.add(order.userId, '::uuid');
+  const now = params.add(order.now, '::timestamptz');
+  const items = params.add(
+    order.lines.map((l) => l.menuItemId),
+    '::uuid[]',
+  );
+  const quantities = params.add(
+    order.lines.map((l) => l.quantity),
+    '::int[]',
+  );
+  const notes = params.add(
+    order.lines.map((l) => l.note),
+    '::text[]',
+  );
+  const note = params.add(order.note, '::text');
+  const maxOpen = params.add(order.maxOpenOrders, '::int');
   const rows = await q.query<PlacedOrderRow>(
-    `WITH item AS (
-       UPDATE menu_items SET in_store = in_store - $3, updated_at = $4::timestamptz
-        WHERE id = $2 AND in_store >= $3
-        RETURNING id, business_id, name, image_url, price, in_store
+    `WITH req AS (
+       SELECT r.menu_item_id, r.quantity, r.note, r.position::int AS position
+         FROM unnest(${items}, ${quantities}, ${notes}) WITH ORDINALITY
+              AS r (menu_item_id, quantity, note, position)
+     ), need AS (
+       SELECT menu_item_id, sum(quantity)::int AS quantity FROM req GROUP BY menu_item_id
+     ), locked AS (
+       SELECT m.id, m.business_id, m.in_store FROM menu_items m
+        WHERE m.id IN (SELECT menu_item_id FROM need) ORDER BY m.id FOR NO KEY UPDATE
+     ), ok AS (
+       SELECT count(*) = (SELECT count(*) FROM need) AND bool_and(l.in_store >= n.quantity)
+              AND count(DISTINCT l.business_id) = 1
+              AND bool_and(${OPEN_FOR_ORDERS('l.business_id', now)}) AS ok,
+              min(l.business_id::text)::uuid AS business_id
+         FROM locked l JOIN need n ON n.menu_item_id = l.id
+     ), held AS (
+       INSERT INTO open_orders AS h (user_id, business_id, n)
+       SELECT ${userId}, ok.business_id, 1 FROM ok WHERE ok.ok
+       ON CONFLICT (user_id, business_id) DO UPDATE SET n = h.n + 1 WHERE h.n < ${maxOpen}
+       RETURNING h.n
+     ), item AS (
+       UPDATE menu_items m SET in_store = m.in_store - n.quantity, updated_at = ${now}
+         FROM need n, held
+        WHERE m.id = n.menu_item_id
+        RETURNING m.id, m.business_id, m.name, m.image_url, m.price, m.in_store
      ), placed AS (
-       INSERT INTO orders (user_id, business_id, menu_item_id, quantity, unit_price, state, created_at, updated_at)
-       SELECT $1, item.business_id, item.id, $3, item.price, 'pending', $4::timestamptz, $4::timestamptz
-         FROM item
+       INSERT INTO orders (user_id, business_id, menu_item_id, quantity, unit_price, state,
+                           created_at, updated_at, note)
+       SELECT ${userId}, item.business_id, item.id, (SELECT sum(quantity) FROM req), item.price,
+              'pending', ${now}, ${now}, ${note}
+         FROM req JOIN item ON item.id = req.menu_item_id
+        WHERE req.position = 1
        RETURNING id, state, quantity, unit_price, user_id, business_id, menu_item_id, created_at,
-                 updated_at, accepted_at, started_at, due_at, finished_at
-     ), event AS (
-       INSERT INTO order_events (order_id, from_state, to_state, actor, actor_id, request_id, at)
-       SELECT placed.id, NULL, 'pending', 'user', $1, $5, $4::timestamptz FROM placed
-     )
+                 updated_at, accepted_at, started_at, due_at, finished_at, note
+     ), lines AS (
+       INSERT INTO order_lines (order_id, position, menu_item_id, quantity, unit_price, note)
+       SELECT placed.id, req.position, req.menu_item_id, req.quantity, item.price, req.note
+         FROM placed, req JOIN item ON item.id = req.menu_item_id
+       RETURNING order_id, position, menu_item_id, quantity, unit_price, note
+     ), ${historyCte(params, 'placed', null, 'pending', order.now, order.event)}
      SELECT o.id, o.state, o.quantity, o.unit_price::text AS unit_price, o.user_id,
             u.name AS user_name, o.business_id, o.menu_item_id, o.created_at, o.updated_at,
             o.accepted_at, o.started_at, o.due_at, o.finished_at, item.name AS item_name,
             item.image_url AS item_image_url, item.price::text AS item_price,
             item.in_store AS item_in_store, b.name AS business_name,
-            b.image_url AS business_image_url,
+            b.image_url AS business_image_url, o.note, ${linesJson('o', 'lines', 'item')} AS lines,
             ARRAY(SELECT c.due_at FROM orders c
                    WHERE c.business_id = o.business_id AND c.state = 'processing') AS cooking_due,
             (SELECT count(*) FROM orders w
@@ -57,46 +126,51 @@ export async function placeOrder(
        JOIN item ON item.id = o.menu_item_id
        JOIN businesses b ON b.id = o.business_id
        JOIN users u ON u.id = o.user_id`,
-    [order.userId, order.menuItemId, order.quantity, order.now, order.requestId],
+    params.values,
   );
   return rows[0] ?? null;
 }
 
-export async function releaseStock(
-  tx: Queryable,
-  menuItemId: string,
-  quantity: number,
+/** SQL that is true while a business takes orders: not paused, or its pause has run out. */
+export const OPEN_FOR_ORDERS = (businessId: string, now: string) =>
+  `NOT EXISTS (SELECT 1 FROM businesses p WHERE p.id = ${businessId} AND p.paused_at IS NOT NULL
+                  AND (p.paused_until IS NULL OR p.paused_until > ${now}))`;
+
+/** The business's pause, and how many open orders the customer holds there. */
+export async function placementLimits(
+  q: Queryable,
+  userId: string,
+  businessId: string,
   now: string,
-) {
-  await tx.query(
-    `UPDATE menu_items SET in_store = in_store + $2, updated_at = $3::timestamptz WHERE id = $1`,
-    [menuItemId, quantity, now],
+): Promise<{ paused: boolean; reason: string | null; until: Date | null; open: number }> {
+  const rows = await q.query<{
+    paused: boolean;
+    reason: string | null;
+    until: Date | null;
+    open: number;
+  }>(
+    `SELECT NOT ${OPEN_FOR_ORDERS('b.id', '$3::timestamptz')} AS paused, b.pause_reason AS reason,
+            b.paused_until AS until,
+            coalesce((SELECT n FROM open_orders h WHERE h.user_id = $1 AND h.business_id = b.id), 0)
+              AS open
+       FROM businesses b WHERE b.id = $2`,
+    [userId, businessId, now],
   );
+  return rows[0] ?? { paused: false, reason: null, until: null, open: 0 };
 }
 
-export async function stockOf(q: Queryable, menuItemId: string): Promise<number | null> {
-  const rows = await q.query<{ in_store: number }>(
-    'SELECT in_store FROM menu_items WHERE id = $1',
-    [menuItemId],
-  );
-  return rows[0]?.in_store ?? null;
+export interface ItemStock {
+  id: string;
+  business_id: string;
+  name: string;
+  in_store: number;
 }
 
-export interface EventRecord {
-  orderId: string;
-  from: OrderState | null;
-  to: OrderState;
-  actor: Actor;
-  actorId: string | null;
-  requestId: string | null;
-  at: string;
-}
-
-export async function insertEvent(tx: Queryable, e: EventRecord): Promise<void> {
-  await tx.query(
-    `INSERT INTO order_events (order_id, from_state, to_state, actor, actor_id, request_id, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::timestamptz)`,
-    [e.orderId, e.from, e.to, e.actor, e.actorId, e.requestId, e.at],
+/** The items a refused placement asked for, as they are now (to say why it was refused). */
+export async function stockOf(q: Queryable, menuItemIds: readonly string[]): Promise<ItemStock[]> {
+  return q.query<ItemStock>(
+    'SELECT id, business_id, name, in_store FROM menu_items WHERE id = ANY($1::uuid[])',
+    [menuItemIds],
   );
 }
 
@@ -129,38 +203,113 @@ export async function claimIdempotencyKey(
 
 export type Owner = { column: 'user_id' | 'business_id'; id: string };
 
-export interface TransitionedOrder {
+/** The times a move writes besides `updated_at`. */
+export type Stamp = 'accepted' | 'started' | 'finished';
+
+export interface MovedOrder {
   id: string;
-  quantity: number;
-  menu_item_id: string;
   business_id: string;
+  user_id: string;
+  /** The items on the order's lines. */
+  item_ids: string[];
 }
 
-const STAMP: Record<OrderState, string> = {
-  pending: '',
-  accepted: `, accepted_at = $4::timestamptz, accept_seq = nextval('orders_accept_seq')`,
-  processing: '',
-  completed: ', finished_at = $4::timestamptz',
-  cancelled: ', finished_at = $4::timestamptz',
-  rejected: ', finished_at = $4::timestamptz',
-};
+export interface HistoryEntry {
+  actor: Actor;
+  actorId: string | null;
+  reason: string | null;
+  requestId: string | null;
+}
 
-/** Moves an order of `owner` from one of `from` to `to`; null if it is not theirs or not in such a state. */
-export async function transitionOrder(
-  tx: Queryable,
-  orderId: string,
-  owner: Owner,
-  from: readonly OrderState[],
+/** Builds `$n` placeholders for a statement as values are added. */
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, cast = ''): string {
+    this.values.push(value);
+    return `$${this.values.length}${cast}`;
+  }
+}
+
+/**
+ * The one writer of history rows: a CTE that records, for each order id the `source` CTE yields,
+ * the move from `from` to `to` at `at`.
+ */
+function historyCte(
+  params: Params,
+  source: string,
+  from: OrderState | null,
   to: OrderState,
-  now: string,
-): Promise<TransitionedOrder | null> {
-  const rows = await tx.query<TransitionedOrder>(
-    `UPDATE orders SET state = $3, updated_at = $4::timestamptz${STAMP[to]}
-      WHERE id = $1 AND ${owner.column} = $2 AND state = ANY($5::text[])
-      RETURNING id, quantity, menu_item_id, business_id`,
-    [orderId, owner.id, to, now, from],
-  );
-  return rows[0] ?? null;
+  at: string,
+  entry: HistoryEntry,
+): string {
+  return `history AS (
+       INSERT INTO order_events (order_id, from_state, to_state, actor, actor_id, reason, request_id, at)
+       SELECT ${source}.id, ${params.add(from, '::text')}, ${params.add(to, '::text')},
+              ${params.add(entry.actor, '::text')}, ${params.add(entry.actorId, '::uuid')},
+              ${params.add(entry.reason, '::text')}, ${params.add(entry.requestId, '::text')},
+              ${params.add(at, '::timestamptz')}
+         FROM ${source}
+     )`;
+}
+
+export interface MoveOrders {
+  ids: readonly string[];
+  owner?: Owner | undefined;
+  from: OrderState;
+  to: OrderState;
+  stamps: readonly Stamp[];
+  restock: boolean;
+  /** The move takes orders out of the open ones (pending or accepted) the cap counts. */
+  releasesHold: boolean;
+  at: string;
+  dueAt: string | null;
+  event: HistoryEntry;
+}
+
+/**
+ * One statement for a move: the conditional update (only orders still in `from`, and the owner's),
+ * its stamps, the stock given back and the history rows. Being one statement, it is atomic alone.
+ */
+export async function moveOrders(tx: Queryable, m: MoveOrders): Promise<MovedOrder[]> {
+  const params = new Params();
+  const at = params.add(m.at, '::timestamptz');
+  const stamps = m.stamps.map((stamp) => {
+    switch (stamp) {
+      case 'accepted':
+        return `accepted_at = ${at}, accept_seq = nextval('orders_accept_seq')`;
+      case 'started':
+        return `started_at = ${at}, due_at = ${params.add(m.dueAt, '::timestamptz')}`;
+      case 'finished':
+        return `finished_at = ${at}`;
+    }
+  });
+  const owner = m.owner ? ` AND ${m.owner.column} = ${params.add(m.owner.id, '::uuid')}` : '';
+  const restock = m.restock
+    ? `, restock AS (
+       UPDATE menu_items i SET in_store = i.in_store + r.quantity, updated_at = ${at}
+         FROM (SELECT l.menu_item_id, sum(l.quantity)::int AS quantity
+                 FROM order_lines l JOIN moved ON moved.id = l.order_id
+                GROUP BY l.menu_item_id) r
+        WHERE i.id = r.menu_item_id
+     )`
+    : '';
+  const release = m.releasesHold
+    ? `, released AS (
+       UPDATE open_orders h SET n = h.n - c.k
+         FROM (SELECT user_id, business_id, count(*)::int AS k FROM moved
+                GROUP BY user_id, business_id) c
+        WHERE h.user_id = c.user_id AND h.business_id = c.business_id
+     )`
+    : '';
+  const sql = `WITH moved AS (
+       UPDATE orders SET state = ${params.add(m.to, '::text')}, updated_at = ${at}${stamps.map((s) => `, ${s}`).join('')}
+        WHERE id = ANY(${params.add(m.ids, '::uuid[]')}) AND state = ${params.add(m.from, '::text')}${owner}
+        RETURNING id, business_id, user_id,
+                  ARRAY(SELECT DISTINCT l.menu_item_id FROM order_lines l
+                         WHERE l.order_id = orders.id) AS item_ids
+     ), ${historyCte(params, 'moved', m.from, m.to, m.at, m.event)}${restock}${release}
+     SELECT id, business_id, user_id, item_ids FROM moved`;
+  return tx.query<MovedOrder>(sql, params.values);
 }
 
 export async function stateOf(
@@ -175,18 +324,59 @@ export async function stateOf(
   return rows[0]?.state ?? null;
 }
 
-export async function selectOrders(
-  q: Queryable,
-  where: string,
-  params: readonly unknown[],
-  limit = 500,
-): Promise<OrderView[]> {
+export interface OrderFilter {
+  /** Only these orders. */
+  ids?: readonly string[] | undefined;
+  /** Only this customer's or business's orders. */
+  owner?: Owner | undefined;
+  state?: OrderState | null | undefined;
+  /** Created at or after this ISO time. */
+  since?: string | null | undefined;
+  /** Created before this ISO time. */
+  until?: string | null | undefined;
+  /** Only orders older than this position in the newest-first list. */
+  after?: OrderPosition | null | undefined;
+  limit?: number;
+}
+
+function orderWhere(params: Params, filter: OrderFilter): string {
+  const where: string[] = [];
+  if (filter.ids) where.push(`o.id = ANY(${params.add(filter.ids, '::uuid[]')})`);
+  if (filter.owner)
+    where.push(`o.${filter.owner.column} = ${params.add(filter.owner.id, '::uuid')}`);
+  if (filter.state) where.push(`o.state = ${params.add(filter.state, '::text')}`);
+  if (filter.since) where.push(`o.created_at >= ${params.add(filter.since, '::timestamptz')}`);
+  if (filter.until) where.push(`o.created_at < ${params.add(filter.until, '::timestamptz')}`);
+  if (filter.after) {
+    where.push(
+      `(o.created_at, o.id) < (${params.add(filter.after.at, '::timestamptz')}, ${params.add(filter.after.id, '::uuid')})`,
+    );
+  }
+  return where.length > 0 ? where.join(' AND ') : 'true';
+}
+
+/** Orders newest first, by typed filters. */
+export async function selectOrders(q: Queryable, filter: OrderFilter): Promise<OrderView[]> {
+  const params = new Params();
+  const where = orderWhere(params, filter);
+  const limit = params.add(Math.trunc(filter.limit ?? 500), '::int');
   const rows = await q.query<OrderRow>(
     `SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE ${where}
-     ORDER BY o.created_at DESC, o.id DESC LIMIT ${Math.trunc(limit)}`,
-    params,
+      ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`,
+    params.values,
   );
   return rows.map(toOrderView);
+}
+
+/** How many orders the filter matches (`after` and `limit` aside). */
+export async function countOrders(q: Queryable, filter: OrderFilter): Promise<number> {
+  const params = new Params();
+  const where = orderWhere(params, { ...filter, after: null });
+  const rows = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM orders o WHERE ${where}`,
+    params.values,
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export interface LiveOrder {
@@ -213,14 +403,17 @@ export async function selectHistory(q: Queryable, orderId: string): Promise<Orde
     from_state: OrderState | null;
     to_state: OrderState;
     actor: Actor;
-  }>('SELECT at, from_state, to_state, actor FROM order_events WHERE order_id = $1 ORDER BY id', [
-    orderId,
-  ]);
+    reason: string | null;
+  }>(
+    'SELECT at, from_state, to_state, actor, reason FROM order_events WHERE order_id = $1 ORDER BY id',
+    [orderId],
+  );
   return rows.map((r) => ({
     at: new Date(r.at).toISOString(),
     from: r.from_state,
     to: r.to_state,
     actor: r.actor,
+    reason: r.reason,
   }));
 }
 
@@ -232,4 +425,34 @@ export async function kitchenLoad(q: Queryable, businessId: string) {
   );
   const count = (state: OrderState) => rows.find((r) => r.state === state)?.n ?? 0;
   return { queued: count('accepted'), cooking: count('processing') };
+}
+
+/** Per item, the quantity on the lines of a business's pending and accepted orders, most first. */
+export async function allDay(q: Queryable, businessId: string): Promise<ItemCountView[]> {
+  const rows = await q.query<MenuItemRow & { quantity: number }>(
+    `SELECT ${MENU_ITEM_COLUMNS}, t.quantity
+       FROM (SELECT l.menu_item_id, sum(l.quantity)::int AS quantity
+               FROM orders o JOIN order_lines l ON l.order_id = o.id
+              WHERE o.business_id = $1 AND o.state IN ('pending', 'accepted')
+              GROUP BY l.menu_item_id) t
+       JOIN menu_items m ON m.id = t.menu_item_id
+       JOIN businesses b ON b.id = m.business_id
+      ORDER BY t.quantity DESC, m.name, m.id`,
+    [businessId],
+  );
+  return rows.map((row) => ({ menuItem: toMenuItemView(row), quantity: row.quantity }));
+}
+
+/** Pending orders placed before `cutoff`, oldest first. */
+export async function pendingPlacedBefore(
+  q: Queryable,
+  cutoff: string,
+  limit: number,
+): Promise<string[]> {
+  const rows = await q.query<{ id: string }>(
+    `SELECT id FROM orders WHERE state = 'pending' AND created_at <= $1::timestamptz
+      ORDER BY created_at LIMIT $2`,
+    [cutoff, limit],
+  );
+  return rows.map((r) => r.id);
 }

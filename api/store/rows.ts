@@ -1,5 +1,11 @@
 // Row shapes as the drivers return them, and their conversion to the views services hand out.
-import type { BusinessView, MenuItemView, OrderState, OrderView } from '../services/types.js';
+import type {
+  BusinessView,
+  MenuItemView,
+  OrderLineView,
+  OrderState,
+  OrderView,
+} from '../domain/types.js';
 
 export interface MenuItemRow {
   id: string;
@@ -34,6 +40,33 @@ export interface OrderRow {
   item_in_store: number;
   business_name: string;
   business_image_url: string;
+  note: string | null;
+  /** The order's lines as JSON (LINES_JSON), in their order. */
+  lines: LineRow[];
+}
+
+/** One line of an order as LINES_JSON builds it. */
+export interface LineRow {
+  id: string;
+  quantity: number;
+  unit_price: number | string;
+  note: string | null;
+  name: string;
+  image_url: string;
+  price: number | string;
+  in_store: number;
+}
+
+/**
+ * The lines of the orders of `alias` as a JSON array, each with its menu item now: `lines` is a
+ * relation with order_id, position, menu_item_id, quantity, unit_price and note; `items` one with
+ * the menu items' id, name, image_url, price and in_store.
+ */
+export function linesJson(alias: string, lines = 'order_lines', items = 'menu_items'): string {
+  return `(SELECT json_agg(json_build_object('id', l.menu_item_id, 'quantity', l.quantity,
+            'unit_price', l.unit_price, 'note', l.note, 'name', li.name, 'image_url', li.image_url,
+            'price', li.price, 'in_store', li.in_store) ORDER BY l.position)
+     FROM ${lines} l JOIN ${items} li ON li.id = l.menu_item_id WHERE l.order_id = ${alias}.id)`;
 }
 
 export const MENU_ITEM_COLUMNS = `m.id, m.business_id, b.name AS business_name, b.image_url AS business_image_url,
@@ -43,7 +76,7 @@ export const ORDER_COLUMNS = `o.id, o.state, o.quantity, o.unit_price::text AS u
   u.name AS user_name, o.business_id, o.menu_item_id, o.created_at, o.updated_at, o.accepted_at,
   o.started_at, o.due_at, o.finished_at, m.name AS item_name, m.image_url AS item_image_url,
   m.price::text AS item_price, m.in_store AS item_in_store, b.name AS business_name,
-  b.image_url AS business_image_url`;
+  b.image_url AS business_image_url, o.note, ${linesJson('o')} AS lines`;
 
 export const ORDER_FROM = `orders o
   JOIN users u ON u.id = o.user_id
@@ -70,11 +103,28 @@ export function toOrderView(row: OrderRow): OrderView {
     name: row.business_name,
     imageUrl: row.business_image_url,
   };
+  const lines: OrderLineView[] = row.lines.map((line) => ({
+    menuItem: {
+      id: line.id,
+      name: line.name,
+      imageUrl: line.image_url,
+      price: Number(line.price),
+      inStore: line.in_store,
+      business,
+    },
+    quantity: line.quantity,
+    unitPrice: Number(line.unit_price),
+    note: line.note,
+  }));
+  const cents = lines.reduce((sum, l) => sum + Math.round(l.unitPrice * 100) * l.quantity, 0);
   return {
     id: row.id,
     state: row.state,
     quantity: row.quantity,
     unitPrice: Number(row.unit_price),
+    lines,
+    note: row.note,
+    total: cents / 100,
     userId: row.user_id,
     userName: row.user_name,
     menuItem: {

@@ -12,7 +12,7 @@ import { createContext } from '../../api/graphql/context.js';
 import { schema } from '../../api/graphql/schema/index.js';
 import { systemClock } from '../../api/services/clock.js';
 import { placementTransaction } from '../../api/services/placement.js';
-import type { Viewer } from '../../api/services/types.js';
+import type { Viewer } from '../../api/domain/types.js';
 import { benchDatabase } from '../lib/pglite-template.js';
 import { createFixture } from '../fixture.js';
 import { serveWorker, settledMemory } from '../lib/worker-side.js';
@@ -23,6 +23,7 @@ const app = await buildApp({
   databaseUrl: database.url,
   db: database.db,
   kitchenPrepMs: 3_600_000,
+  maxOpenOrders: 1_000_000_000,
 });
 const fixture = await createFixture(app);
 const viewer: Viewer = await app.services.auth.verify(fixture.board.token);
@@ -91,11 +92,12 @@ async function placeOrders({ seconds, concurrency }: { seconds: number; concurre
       const lane = lanes[next++ % lanes.length]!;
       await placementTransaction(app.db, {
         viewer: lane.viewer,
-        menuItemId: lane.itemId,
-        quantity: 1,
+        lines: [{ menuItemId: lane.itemId, quantity: 1, note: null }],
+        note: null,
         key: null,
         now: systemClock.now(),
         kitchen,
+        maxOpenOrders: app.config.maxOpenOrders,
         requestId: null,
       });
       count++;

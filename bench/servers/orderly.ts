@@ -13,6 +13,8 @@ const app = await buildApp({
   db: database.db,
   kitchenPrepMs: 3_600_000,
   loginMaxFailures: 1_000_000,
+  // The placement lanes are one customer each, placing without end.
+  maxOpenOrders: 1_000_000_000,
 });
 const fixture = await createFixture(app);
 const { port } = await app.start(0, '127.0.0.1');

@@ -6,7 +6,7 @@ import { gql, loginBusiness, loginUser, rest } from '../helpers/clients.js';
 import { demoIds, startServer, type TestServer } from '../helpers/server.js';
 import { snapshot } from '../helpers/snapshot.js';
 import { SPEC_ERROR_CODES } from '../../api/errors.js';
-import { ORDER_STATES } from '../../api/services/types.js';
+import { ORDER_STATES } from '../../api/domain/types.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 1000);
 const SPEC_CODES: string[] = SPEC_ERROR_CODES;

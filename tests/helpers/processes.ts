@@ -28,7 +28,15 @@ export async function spawnOrderly(
 ): Promise<Child> {
   const proc = spawn(process.execPath, ['--import', 'tsx', `${entry}/main.ts`], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      // Suites place many orders as one customer; the hoarding cap has its own tests.
+      MAX_OPEN_ORDERS: '100000',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   living.add(proc);

@@ -14,6 +14,8 @@ export async function startServer(options: BuildOptions = {}): Promise<TestServe
     seed: true,
     kitchenPrepMs: 60_000,
     loginMaxFailures: 1000,
+    // Suites place many orders as one customer; the hoarding cap has its own tests.
+    maxOpenOrders: 100_000,
     ...options,
   });
   const { url } = await app.start(0, '127.0.0.1');

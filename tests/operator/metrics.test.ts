@@ -14,7 +14,7 @@ describe('domain metrics', () => {
   let server: TestServer;
   let base: string;
   beforeAll(async () => {
-    server = await startServer({ kitchenPrepMs: 200 });
+    server = await startServer({ kitchenPrepMs: 1500 });
     base = server.url;
   });
   afterAll(() => server?.stop());

@@ -44,7 +44,7 @@ describe('the OpenAPI document', () => {
       checkContract('POST', '/order', 500, { error: { code: 'INTERNAL', message: 'x' } }),
     ).toThrow(/does not document/);
     expect(() =>
-      checkContract('GET', '/get_orders?state=pending', 200, { orders: [] }),
+      checkContract('GET', '/get_orders?state=pending', 200, { orders: [], next_cursor: null }),
     ).not.toThrow();
     expect(() =>
       checkContract('POST', '/user_login', 401, { error: { code: 'NOT_A_CODE', message: 'x' } }),

@@ -1,21 +1,22 @@
 // Sign-up and login for customers and businesses.
-import type { Role } from '../../services/types.js';
+import type { AuthPayload } from '../../services/auth.service.js';
 import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
 
-interface AuthShape {
-  token: string;
-  role: Role;
-  id: string;
-  name: string;
-}
-
-const AuthPayloadRef = builder.objectRef<AuthShape>('AuthPayload').implement({
+const AuthPayloadRef = builder.objectRef<AuthPayload>('AuthPayload').implement({
   fields: (t) => ({
-    token: t.exposeString('token'),
+    token: t.exposeString('token', { description: 'The access token: short-lived.' }),
     role: t.expose('role', { type: RoleEnum }),
     id: t.exposeID('id'),
     name: t.exposeString('name'),
+    refreshToken: t.exposeString('refreshToken', {
+      description: 'Trade it for a new pair with refreshSession before the access token expires.',
+    }),
+    expiresAt: t.field({
+      type: 'DateTime',
+      description: 'When the access token expires.',
+      resolve: (p) => p.expiresAt,
+    }),
   }),
 });
 
@@ -39,6 +40,18 @@ builder.mutationFields((t) => {
       type: AuthPayloadRef,
       args,
       resolve: (_r, a, ctx) => ctx.services.auth.login('user', a.name, a.password, ctx.address),
+    }),
+    refreshSession: t.field({
+      type: AuthPayloadRef,
+      description:
+        'A new access token and refresh token; the one sent is retired. A retired one sent again ends the session.',
+      args: { refreshToken: t.arg.string({ required: true }) },
+      resolve: (_r, a, ctx) => ctx.services.auth.refresh(a.refreshToken),
+    }),
+    logout: t.boolean({
+      description: 'Ends the session of this refresh token; false when it was never issued.',
+      args: { refreshToken: t.arg.string({ required: true }) },
+      resolve: (_r, a, ctx) => ctx.services.auth.logout(a.refreshToken),
     }),
     businessLogin: t.field({
       type: AuthPayloadRef,

@@ -21,5 +21,16 @@ export const ActorEnum = builder.enumType('Actor', {
     USER: { value: 'user' },
     BUSINESS: { value: 'business' },
     KITCHEN: { value: 'kitchen' },
+    SYSTEM: { value: 'system' },
+  } as const,
+});
+
+export const OrderActionEnum = builder.enumType('OrderAction', {
+  description: 'What the viewer may do to an order now (clients draw their buttons from these).',
+  values: {
+    ACCEPT: { value: 'accept' },
+    REJECT: { value: 'reject' },
+    CANCEL: { value: 'cancel' },
+    COMPLETE: { value: 'complete' },
   } as const,
 });

@@ -5,5 +5,7 @@ import './viewer.js';
 import './auth.js';
 import './menu-item.js';
 import './order.js';
+import './order-history.js';
+import './kitchen.js';
 
 export const schema = builder.toSchema();

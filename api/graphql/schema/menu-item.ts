@@ -1,5 +1,5 @@
 // Menu items: reading menus, the business's all-or-nothing upsert, and live stock.
-import type { MenuItemView } from '../../services/types.js';
+import type { MenuItemView } from '../../domain/types.js';
 import { NotFoundError } from '../../errors.js';
 import { builder } from '../builder.js';
 import { BusinessRef } from './viewer.js';

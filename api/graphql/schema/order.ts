@@ -1,30 +1,45 @@
 // Orders: the customer's and the business's views, every transition, and the live streams.
 import { NotFoundError } from '../../errors.js';
 import { startWith } from '../../pubsub.js';
-import type { OrderView } from '../../services/types.js';
+import type { OrderEventView, OrderLineView, OrderView } from '../../domain/types.js';
+import { nextActions } from '../../services/order-lifecycle.js';
 import { builder } from '../builder.js';
 import { viewerOf, type Context } from '../context.js';
-import { ActorEnum, OrderStateEnum } from './enums.js';
+import { ActorEnum, OrderActionEnum, OrderStateEnum } from './enums.js';
 import { MenuItemRef } from './menu-item.js';
 import { BusinessRef, UserRef } from './viewer.js';
 
-const OrderEventRef = builder
-  .objectRef<{
-    at: string;
-    from: OrderView['state'] | null;
-    to: OrderView['state'];
-    actor: 'user' | 'business' | 'kitchen';
-  }>('OrderEvent')
-  .implement({
-    fields: (t) => ({
-      at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
-      from: t.expose('from', { type: OrderStateEnum, nullable: true }),
-      to: t.expose('to', { type: OrderStateEnum }),
-      actor: t.expose('actor', { type: ActorEnum }),
+const OrderEventRef = builder.objectRef<OrderEventView>('OrderEvent').implement({
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
+    from: t.expose('from', { type: OrderStateEnum, nullable: true }),
+    to: t.expose('to', { type: OrderStateEnum }),
+    actor: t.expose('actor', { type: ActorEnum }),
+    reason: t.exposeString('reason', {
+      nullable: true,
+      description: 'Why the order was rejected or cancelled, when the business or customer said.',
     }),
-  });
+  }),
+});
 
-const date = (value: string | null) => value;
+const OrderLineRef = builder.objectRef<OrderLineView>('OrderLine').implement({
+  description: 'One line of a basket: an item, how many, and a note for the kitchen.',
+  fields: (t) => ({
+    menuItem: t.field({ type: MenuItemRef, resolve: (l) => l.menuItem }),
+    quantity: t.exposeInt('quantity'),
+    unitPrice: t.exposeFloat('unitPrice', { description: 'The price of one when ordered.' }),
+    total: t.float({ resolve: (l) => (Math.round(l.unitPrice * 100) * l.quantity) / 100 }),
+    note: t.exposeString('note', { nullable: true }),
+  }),
+});
+
+const OrderLineInput = builder.inputType('OrderLineInput', {
+  fields: (t) => ({
+    menuItemId: t.id({ required: true }),
+    quantity: t.int({ required: true, description: '1 to 1000' }),
+    note: t.string({ description: 'For the kitchen; at most 200 characters.' }),
+  }),
+});
 
 export const OrderRef = builder.objectRef<OrderView>('Order').implement({
   fields: (t) => ({
@@ -32,14 +47,20 @@ export const OrderRef = builder.objectRef<OrderView>('Order').implement({
     state: t.expose('state', { type: OrderStateEnum }),
     quantity: t.exposeInt('quantity'),
     unitPrice: t.exposeFloat('unitPrice'),
-    total: t.float({ resolve: (o) => Math.round(o.unitPrice * 100 * o.quantity) / 100 }),
-    menuItem: t.field({ type: MenuItemRef, resolve: (o) => o.menuItem }),
+    total: t.exposeFloat('total', { description: 'The sum of the lines.' }),
+    menuItem: t.field({
+      type: MenuItemRef,
+      description: "The first line's item.",
+      resolve: (o) => o.menuItem,
+    }),
+    lines: t.field({ type: [OrderLineRef], resolve: (o) => o.lines }),
+    note: t.exposeString('note', { nullable: true }),
     business: t.field({ type: BusinessRef, resolve: (o) => o.menuItem.business }),
     customer: t.field({ type: UserRef, resolve: (o) => ({ id: o.userId, name: o.userName }) }),
     createdAt: t.field({ type: 'DateTime', resolve: (o) => o.createdAt }),
     updatedAt: t.field({ type: 'DateTime', resolve: (o) => o.updatedAt }),
-    acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => date(o.acceptedAt) }),
-    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => date(o.startedAt) }),
+    acceptedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.acceptedAt }),
+    startedAt: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.startedAt }),
     completedAt: t.field({
       type: 'DateTime',
       nullable: true,
@@ -49,7 +70,12 @@ export const OrderRef = builder.objectRef<OrderView>('Order').implement({
     estimatedReadyAt: t.field({
       type: 'DateTime',
       nullable: true,
-      resolve: (o) => date(o.estimatedReadyAt),
+      resolve: (o) => o.estimatedReadyAt,
+    }),
+    nextActions: t.field({
+      type: [OrderActionEnum],
+      description: 'What the viewer may do to this order now, from the order lifecycle.',
+      resolve: (o, _args, ctx) => nextActions(o.state, ctx.viewer?.role ?? null),
     }),
     history: t.field({
       type: [OrderEventRef],
@@ -77,33 +103,51 @@ builder.queryFields((t) => ({
 const meta = (ctx: Context) => ({ requestId: ctx.requestId });
 
 builder.mutationFields((t) => {
-  const id = { id: t.arg.id({ required: true }) };
-  /** A move of an existing order, by its owner's role; the rules are the orders service's. */
-  const transition = (
-    authScopes: { user: true } | { business: true },
-    move: 'cancelOrder' | 'acceptOrder' | 'rejectOrder' | 'completeOrder',
-  ) =>
-    t.field({
-      type: OrderRef,
-      authScopes,
-      args: id,
-      resolve: (_root, args, ctx) => ctx.services.orders[move](viewerOf(ctx), args.id, meta(ctx)),
-    });
+  const id = t.arg.id({ required: true });
+  const reason = t.arg.string();
   return {
     placeOrder: t.field({
       type: OrderRef,
       authScopes: { user: true },
+      description:
+        'Either menuItemId and quantity (a one-line order), or lines (1–20, one business). Notes: at most 200 characters.',
       args: {
-        menuItemId: t.arg.id({ required: true }),
-        quantity: t.arg.int({ required: true }),
+        menuItemId: t.arg.id(),
+        quantity: t.arg.int(),
+        lines: t.arg({ type: [OrderLineInput] }),
+        note: t.arg.string(),
         idempotencyKey: t.arg.string(),
       },
       resolve: (_root, args, ctx) => ctx.services.orders.placeOrder(viewerOf(ctx), args, meta(ctx)),
     }),
-    cancelOrder: transition({ user: true }, 'cancelOrder'),
-    acceptOrder: transition({ business: true }, 'acceptOrder'),
-    rejectOrder: transition({ business: true }, 'rejectOrder'),
-    completeOrder: transition({ business: true }, 'completeOrder'),
+    cancelOrder: t.field({
+      type: OrderRef,
+      authScopes: { user: true },
+      args: { id, reason },
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.cancelOrder(viewerOf(ctx), args.id, args.reason, meta(ctx)),
+    }),
+    acceptOrder: t.field({
+      type: OrderRef,
+      authScopes: { business: true },
+      args: { id },
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.acceptOrder(viewerOf(ctx), args.id, meta(ctx)),
+    }),
+    rejectOrder: t.field({
+      type: OrderRef,
+      authScopes: { business: true },
+      args: { id, reason },
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.rejectOrder(viewerOf(ctx), args.id, args.reason, meta(ctx)),
+    }),
+    completeOrder: t.field({
+      type: OrderRef,
+      authScopes: { business: true },
+      args: { id },
+      resolve: (_root, args, ctx) =>
+        ctx.services.orders.completeOrder(viewerOf(ctx), args.id, meta(ctx)),
+    }),
   };
 });
 

@@ -1,5 +1,6 @@
 // Who is asking (me), and the two kinds of account: customers and businesses with their kitchens.
-import type { BusinessView } from '../../services/types.js';
+import type { BusinessView, OrderingView } from '../../domain/types.js';
+import { viewerOf } from '../context.js';
 import { builder } from '../builder.js';
 import { RoleEnum } from './enums.js';
 
@@ -24,34 +25,46 @@ export const UserRef = builder.objectRef<UserShape>('User').implement({
   fields: () => ({}),
 });
 
+const OrderingRef = builder.objectRef<OrderingView>('Ordering').implement({
+  description: 'Whether the business takes orders now; while paused, why and until when.',
+  fields: (t) => ({
+    open: t.exposeBoolean('open'),
+    reason: t.exposeString('reason', { nullable: true }),
+    until: t.field({ type: 'DateTime', nullable: true, resolve: (o) => o.until }),
+  }),
+});
+
 export const BusinessRef = builder.objectRef<BusinessView>('Business').implement({
   interfaces: [ViewerRef],
   fields: (t) => ({
     imageUrl: t.exposeString('imageUrl'),
-  }),
-});
-
-interface KitchenShape {
-  businessId: string;
-}
-
-const KitchenRef = builder.objectRef<KitchenShape>('Kitchen').implement({
-  description: "A business's kitchen: its slots and what is in them now.",
-  fields: (t) => ({
-    capacity: t.int({ resolve: (_k, _a, ctx) => ctx.services.kitchen.capacity }),
-    prepTimeMs: t.int({ resolve: (_k, _a, ctx) => ctx.services.kitchen.prepMs }),
-    queueLength: t.int({
-      resolve: async (k, _a, ctx) => (await ctx.services.orders.kitchenLoad(k.businessId)).queued,
-    }),
-    cooking: t.int({
-      resolve: async (k, _a, ctx) => (await ctx.services.orders.kitchenLoad(k.businessId)).cooking,
+    ordering: t.field({
+      type: OrderingRef,
+      resolve: async (b, _args, ctx) => (await ctx.services.ordering.orderingOf([b.id])).get(b.id)!,
     }),
   }),
 });
 
-builder.objectField(BusinessRef, 'kitchen', (t) =>
-  t.field({ type: KitchenRef, resolve: (b) => ({ businessId: b.id }) }),
-);
+builder.mutationFields((t) => ({
+  pauseOrders: t.field({
+    type: BusinessRef,
+    description: 'Stop taking orders, with a reason customers see and a time to reopen by itself.',
+    authScopes: { business: true },
+    args: { reason: t.arg.string(), until: t.arg({ type: 'DateTime' }) },
+    resolve: async (_root, args, ctx) => {
+      await ctx.services.ordering.pauseOrders(viewerOf(ctx), args.reason, args.until);
+      return ctx.services.menus.business(viewerOf(ctx).id) as Promise<BusinessView>;
+    },
+  }),
+  resumeOrders: t.field({
+    type: BusinessRef,
+    authScopes: { business: true },
+    resolve: async (_root, _args, ctx) => {
+      await ctx.services.ordering.resumeOrders(viewerOf(ctx));
+      return ctx.services.menus.business(viewerOf(ctx).id) as Promise<BusinessView>;
+    },
+  }),
+}));
 
 builder.queryFields((t) => ({
   me: t.field({

@@ -10,14 +10,8 @@ export const ORDER_STATES = [
 ] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 
-export const FINAL_STATES: ReadonlySet<OrderState> = new Set([
-  'completed',
-  'cancelled',
-  'rejected',
-]);
-
 export type Role = 'user' | 'business';
-export type Actor = Role | 'kitchen';
+export type Actor = Role | 'kitchen' | 'system';
 
 export interface Viewer {
   role: Role;
@@ -31,6 +25,13 @@ export interface BusinessView {
   imageUrl: string;
 }
 
+/** Whether a business takes orders now; while paused, why and until when (if it said). */
+export interface OrderingView {
+  open: boolean;
+  reason: string | null;
+  until: string | null;
+}
+
 export interface MenuItemView {
   id: string;
   name: string;
@@ -40,14 +41,35 @@ export interface MenuItemView {
   business: BusinessView;
 }
 
+/** How many of an item: the kitchen's all-day count. */
+export interface ItemCountView {
+  menuItem: MenuItemView;
+  quantity: number;
+}
+
+export interface OrderLineView {
+  menuItem: MenuItemView;
+  quantity: number;
+  /** The price of one when the order was placed. */
+  unitPrice: number;
+  note: string | null;
+}
+
 export interface OrderView {
   id: string;
   state: OrderState;
+  /** All lines together. */
   quantity: number;
+  /** The first line's unit price (older clients read one item per order). */
   unitPrice: number;
   userId: string;
   userName: string;
+  /** The first line's item. */
   menuItem: MenuItemView;
+  lines: OrderLineView[];
+  note: string | null;
+  /** The sum of the lines, in the menu's currency. */
+  total: number;
   createdAt: string;
   updatedAt: string;
   acceptedAt: string | null;
@@ -64,6 +86,7 @@ export interface OrderEventView {
   from: OrderState | null;
   to: OrderState;
   actor: Actor;
+  reason: string | null;
 }
 
 export function isOrderState(value: unknown): value is OrderState {

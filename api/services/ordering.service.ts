@@ -1,0 +1,63 @@
+// Whether a business takes orders: a pause with an optional reason and an optional time it ends by
+// itself. Placement refuses orders while paused (the placement statement reads the same columns).
+import { MAX_REASON_LENGTH } from '../domain/limits.js';
+import type { OrderingView, Viewer } from '../domain/types.js';
+import { BadRequestError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import * as store from '../store/menus.store.js';
+import { isoAt, type Clock } from './clock.js';
+import { optionalText } from './validate.js';
+
+export class OrderingService {
+  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+
+  /** Each business's ordering now, by id. */
+  async orderingOf(ids: readonly string[]): Promise<Map<string, OrderingView>> {
+    const pauses = await store.pausesOf(this.deps.db, ids);
+    const now = this.deps.clock.now();
+    return new Map(ids.map((id) => [id, toOrdering(pauses.get(id), now)]));
+  }
+
+  async pauseOrders(viewer: Viewer, reasonInput: unknown, untilInput: unknown) {
+    const business = requireBusiness(viewer);
+    const reason = optionalText(reasonInput, 'reason', MAX_REASON_LENGTH);
+    const now = this.deps.clock.now();
+    let until: string | null = null;
+    if (untilInput !== undefined && untilInput !== null) {
+      const time =
+        untilInput instanceof Date ? untilInput.getTime() : Date.parse(String(untilInput));
+      if (!Number.isFinite(time) || time <= now) {
+        throw new BadRequestError('until must be a time in the future', { field: 'until' });
+      }
+      until = isoAt(time);
+    }
+    return this.write(business, { pausedAt: isoAt(now), reason, until });
+  }
+
+  resumeOrders(viewer: Viewer) {
+    return this.write(requireBusiness(viewer), { pausedAt: null, reason: null, until: null });
+  }
+
+  private async write(
+    businessId: string,
+    pause: { pausedAt: string | null; reason: string | null; until: string | null },
+  ): Promise<OrderingView> {
+    if (!(await store.setPause(this.deps.db, businessId, pause))) {
+      throw new NotFoundError('business not found');
+    }
+    return (await this.orderingOf([businessId])).get(businessId)!;
+  }
+}
+
+function requireBusiness(viewer: Viewer): string {
+  if (viewer.role !== 'business') throw new ForbiddenError('Only a business can pause its orders');
+  return viewer.id;
+}
+
+function toOrdering(pause: store.PauseRow | undefined, now: number): OrderingView {
+  const until = pause?.paused_until ? new Date(pause.paused_until).getTime() : null;
+  const paused = pause?.paused_at != null && (until === null || until > now);
+  return paused
+    ? { open: false, reason: pause.pause_reason, until: until === null ? null : isoAt(until) }
+    : { open: true, reason: null, until: null };
+}
