@@ -15,6 +15,7 @@ import { readBody } from './http/body.js';
 import { clientAddress, sendError, sendJson, SECURITY_HEADERS } from './http/respond.js';
 import { createStaticHandler } from './http/static.js';
 import { handleCors } from './http/cors.js';
+import { isAuthorizedScrape, requireGraphQLBody } from './http/guards.js';
 import { serveDocs } from './http/docs.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -167,6 +168,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     url: URL,
     requestId: string,
   ) {
+    // Only JSON and GraphQL bodies: a form or plain text a foreign page can send without a
+    // preflight never reaches a resolver (CSRF).
+    if (req.method === 'POST') requireGraphQLBody(req.headers['content-type']);
     const body = req.method === 'POST' ? await readBody(req) : undefined;
     if (body && url.search === '' && (await serveGraphQLFast(req, res, body, requestId))) return;
     await serveThroughYoga(yoga, req, res, url, body, () => contextFor(req, requestId));
@@ -226,6 +230,9 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
         return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
       }
       if (url.pathname === '/metrics') {
+        if (!isAuthorizedScrape(req.headers.authorization, config.metricsToken)) {
+          return sendError(res, 'UNAUTHENTICATED', 'Send the metrics token as a Bearer token');
+        }
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         return res.end(await metrics.registry.metrics());
       }

@@ -24,6 +24,8 @@ export interface AppConfig {
   kitchenPollMs: number;
   /** The stand-alone kitchen serves /metrics and /healthz on this port (HOST; 0: any free one); unset: none. */
   kitchenMetricsPort: number | undefined;
+  /** When set, /metrics answers only `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | undefined;
   /** Pending or accepted orders one customer may hold at one business. */
   maxOpenOrders: number;
   /** A pending order nobody accepted within this is rejected by the system. */
@@ -105,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     kitchenPrepMs: int(env, 'KITCHEN_PREP_MS', 10_000, 1),
     kitchenPollMs: int(env, 'KITCHEN_POLL_MS', 1_000, 10),
     kitchenMetricsPort: env.KITCHEN_METRICS_PORT ? int(env, 'KITCHEN_METRICS_PORT', 0) : undefined,
+    metricsToken: env.METRICS_TOKEN || undefined,
     maxOpenOrders: int(env, 'MAX_OPEN_ORDERS', 5, 1),
     pendingTimeoutMs: int(env, 'PENDING_TIMEOUT_MS', 600_000, 1),
     logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),

@@ -38,6 +38,8 @@ export class Kitchen {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
+  /** When a pending order may next have waited too long (epoch ms). */
+  private expiryCheckAt = 0;
 
   constructor(private readonly deps: KitchenDeps) {}
 
@@ -130,23 +132,31 @@ export class Kitchen {
   }
 
   private async pass(): Promise<void> {
-    const { db, clock, orders, pendingTimeoutMs } = this.deps;
+    const { db, clock } = this.deps;
     const businesses = await store.businessesWithWork(db, isoAt(clock.now()));
     for (const businessId of businesses) {
       if (this.stopped) return;
       await this.serve(businessId);
     }
+    if (clock.now() >= this.expiryCheckAt) await this.expireForgotten();
+    const due = await store.nextDueAt(db);
+    this.scheduleNextDue(due === null ? this.expiryCheckAt : Math.min(due, this.expiryCheckAt));
+  }
+
+  /**
+   * Rejects pending orders nobody accepted in time, then notes when the next one can be due: the
+   * oldest pending order's deadline, or a whole timeout from now (an order placed later expires
+   * later). Between those times a pass costs no query for it.
+   */
+  private async expireForgotten(): Promise<void> {
+    const { db, clock, orders, pendingTimeoutMs } = this.deps;
     const cutoff = isoAt(clock.now() - pendingTimeoutMs);
     while (
       !this.stopped &&
       (await orders.expirePending(cutoff, PENDING_TIMEOUT_REASON)).length > 0
     );
-    const [due, oldestPending] = await Promise.all([
-      store.nextDueAt(db),
-      store.oldestPendingAt(db),
-    ]);
-    const expiry = oldestPending === null ? null : oldestPending + pendingTimeoutMs;
-    this.scheduleNextDue(due === null ? expiry : expiry === null ? due : Math.min(due, expiry));
+    const oldest = await store.oldestPendingAt(db);
+    this.expiryCheckAt = (oldest ?? clock.now()) + pendingTimeoutMs;
   }
 
   private scheduleNextDue(dueAt: number | null): void {

@@ -344,7 +344,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
     who: 'business',
     status: 200,
     response: MenuItemsResponse,
-    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'],
+    errors: ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT'],
     operation: `mutation RestSetMenu($items: [MenuItemInput!]!) {
       setMenuAndInstore(items: $items) { ...RestMenuItem } } ${MENU_ITEM_FIELDS}`,
     body: SetMenuBody,
@@ -354,7 +354,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
         name: item.m_name,
         imageUrl: item.m_img_url,
         price: item.m_price,
-        inStore: item.m_instore,
+        inStore: item.m_instore ?? null,
+        expectedInStore: item.m_expected_instore ?? null,
       })),
     }),
     respond: (data) => ({ items: (data.setMenuAndInstore as GqlMenuItem[]).map(toRestMenuItem) }),
@@ -364,6 +365,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       imageUrl: 'm_img_url',
       price: 'm_price',
       inStore: 'm_instore',
+      expectedInStore: 'm_expected_instore',
     },
   },
 ];

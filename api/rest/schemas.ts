@@ -104,8 +104,13 @@ export const RestMenuItemInput = z
     m_price: z
       .number()
       .meta({ description: '≥ 0, at most two decimals', minimum: 0, example: 9.5 }),
-    m_instore: wholeNumber(0, MAX_STOCK).meta({
-      description: 'Stock: a whole number ≥ 0',
+    m_instore: wholeNumber(0, MAX_STOCK).nullish().meta({
+      description: 'Stock: a whole number ≥ 0; required for a new item, optional on an update',
+      example: 20,
+    }),
+    m_expected_instore: wholeNumber(0, MAX_STOCK).nullish().meta({
+      description:
+        'On an update that sets m_instore: the stock it was read at. If it moved since, the whole request is refused with CONFLICT',
       example: 20,
     }),
   })

@@ -1,5 +1,5 @@
 // Menus and stock: what anyone may read, and the all-or-nothing upsert a business makes.
-import { BadRequestError, NotFoundError } from '../errors.js';
+import { BadRequestError, ConflictError, NotFoundError } from '../errors.js';
 import type { EventBus } from '../pubsub.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/menus.store.js';
@@ -8,6 +8,7 @@ import type { BusinessView, MenuItemView, Viewer } from '../domain/types.js';
 import { isUuid, requireId, requireText } from './validate.js';
 import {
   ITEM_NAME_MAX,
+  MAX_MENU_ITEMS,
   MAX_MENU_ITEMS_PER_REQUEST,
   MAX_STOCK,
   isImageUrl,
@@ -19,7 +20,10 @@ export interface MenuItemInput {
   name: unknown;
   imageUrl: unknown;
   price: unknown;
-  inStore: unknown;
+  /** Optional on an update: left out, the stock stays as it is. */
+  inStore?: unknown;
+  /** On an update that sets stock: the stock it was read at; refused with CONFLICT if it moved. */
+  expectedInStore?: unknown;
 }
 
 export class MenusService {
@@ -47,16 +51,36 @@ export class MenusService {
     const ids = await this.deps.db.transaction(async (tx) => {
       const saved: string[] = [];
       for (const [index, item] of writes.entries()) {
-        if (item.id) {
-          if (!(await store.updateMenuItem(tx, viewer.id, item.id, item, now))) {
-            throw new NotFoundError(`items[${index}].id: no such item on your menu`, {
-              field: `items.${index}.id`,
+        if (!item.id) {
+          if (item.inStore === null) {
+            throw new BadRequestError(`items[${index}].inStore: a new item needs its stock`, {
+              field: `items.${index}.inStore`,
             });
           }
-          saved.push(item.id);
-        } else {
-          saved.push(await store.insertMenuItem(tx, viewer.id, item, now));
+          saved.push(
+            await store.insertMenuItem(tx, viewer.id, { ...item, inStore: item.inStore }, now),
+          );
+          continue;
         }
+        const updated = await store.updateMenuItem(tx, viewer.id, item.id, item, now);
+        if (updated === 'missing') {
+          throw new NotFoundError(`items[${index}].id: no such item on your menu`, {
+            field: `items.${index}.id`,
+          });
+        }
+        if (updated === 'stock moved') {
+          const current = await store.stockOfItem(tx, item.id);
+          throw new ConflictError(
+            `items[${index}].inStore: the stock changed to ${current} since it was read; nothing was saved`,
+            { field: `items.${index}.inStore`, currentInStore: current },
+          );
+        }
+        saved.push(item.id);
+      }
+      if ((await store.countMenuItems(tx, viewer.id)) > MAX_MENU_ITEMS) {
+        throw new BadRequestError(`items: a menu holds at most ${MAX_MENU_ITEMS} items`, {
+          field: 'items',
+        });
       }
       return saved;
     });
@@ -66,7 +90,7 @@ export class MenusService {
   }
 }
 
-type ValidItem = store.MenuItemWrite & { id: string | null };
+type ValidItem = store.MenuItemUpdate & { id: string | null };
 
 function validateItems(items: unknown): ValidItem[] {
   if (!Array.isArray(items)) throw new BadRequestError('items must be a list', { field: 'items' });
@@ -110,11 +134,20 @@ function validateItems(items: unknown): ValidItem[] {
     const priceError = priceProblem(price);
     if (priceError) fail('price', priceError);
     const cents = Math.round(price * 100);
-    const inStore = item.inStore;
-    if (typeof inStore !== 'number' || !Number.isInteger(inStore) || inStore < 0) {
-      fail('inStore', 'must be a whole number ≥ 0');
+    const stock = (field: 'inStore' | 'expectedInStore'): number | null => {
+      const value = item[field];
+      if (value === undefined || value === null) return null;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+        fail(field, 'must be a whole number ≥ 0');
+      }
+      if ((value as number) > MAX_STOCK) fail(field, `must be at most ${MAX_STOCK}`);
+      return value as number;
+    };
+    const inStore = stock('inStore');
+    const expectedInStore = stock('expectedInStore');
+    if (expectedInStore !== null && inStore === null) {
+      fail('expectedInStore', 'goes with the new inStore');
     }
-    if ((inStore as number) > MAX_STOCK) fail('inStore', `must be at most ${MAX_STOCK}`);
-    return { id, name, imageUrl, price: (cents / 100).toFixed(2), inStore: inStore as number };
+    return { id, name, imageUrl, price: (cents / 100).toFixed(2), inStore, expectedInStore };
   });
 }

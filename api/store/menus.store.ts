@@ -54,20 +54,54 @@ export interface MenuItemWrite {
   inStore: number;
 }
 
+export interface MenuItemUpdate extends Omit<MenuItemWrite, 'inStore'> {
+  /** null: the stock stays as it is. */
+  inStore: number | null;
+  /** With inStore: only if the stock is still this. */
+  expectedInStore: number | null;
+}
+
+/** Updates one of the business's items: 'missing' if it is not theirs, 'stock moved' if the stock is not the one expected. */
 export async function updateMenuItem(
   tx: Queryable,
   businessId: string,
   id: string,
-  item: MenuItemWrite,
+  item: MenuItemUpdate,
   now: string,
-): Promise<boolean> {
-  const rows = await tx.query(
-    `UPDATE menu_items SET name = $3, image_url = $4, price = $5::numeric, in_store = $6,
-            updated_at = $7::timestamptz
-      WHERE id = $1 AND business_id = $2 RETURNING id`,
-    [id, businessId, item.name, item.imageUrl, item.price, item.inStore, now],
+): Promise<'updated' | 'missing' | 'stock moved'> {
+  const rows = await tx.query<{ moved: boolean }>(
+    `WITH target AS (
+       SELECT id, in_store FROM menu_items WHERE id = $1 AND business_id = $2 FOR UPDATE
+     ), changed AS (
+       UPDATE menu_items m SET name = $3, image_url = $4, price = $5::numeric,
+              in_store = coalesce($6::int, m.in_store), updated_at = $8::timestamptz
+         FROM target
+        WHERE m.id = target.id AND ($7::int IS NULL OR target.in_store = $7::int)
+        RETURNING m.id
+     )
+     SELECT NOT EXISTS (SELECT 1 FROM changed) AS moved FROM target`,
+    [id, businessId, item.name, item.imageUrl, item.price, item.inStore, item.expectedInStore, now],
   );
-  return rows.length === 1;
+  if (rows.length === 0) return 'missing';
+  return rows[0]!.moved ? 'stock moved' : 'updated';
+}
+
+export async function stockOfItem(q: Queryable, id: string): Promise<number | null> {
+  const rows = await q.query<{ in_store: number }>(
+    'SELECT in_store FROM menu_items WHERE id = $1',
+    [id],
+  );
+  return rows[0]?.in_store ?? null;
+}
+
+/** Items on a business's menu; takes the business's menu lock first, so concurrent edits count in turn. */
+export async function countMenuItems(tx: Queryable, businessId: string): Promise<number> {
+  await tx.query('SELECT pg_advisory_xact_lock(727003, hashtext($1))', [businessId]);
+  const rows = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM menu_items WHERE business_id = $1',
+    [businessId],
+  );
+  return rows[0]?.n ?? 0;
 }
 
 export async function insertMenuItem(

@@ -14,6 +14,7 @@ import {
   logIn,
   openAs,
   screenshot,
+  screenshotOf,
   watchFor,
   type Person,
 } from './support/browser.js';
@@ -26,10 +27,16 @@ import {
   type DemoItem,
 } from './support/graphql.js';
 import {
+  addToBasket,
+  basketLine,
   distinct,
   interceptOnce,
+  loseAnswerOnce,
   menuCard,
+  openBasket,
+  orderFromMenu,
   orderIdFrom,
+  placeBasket,
   recordBoardColumn,
   recordTracker,
 } from './support/page.js';
@@ -113,7 +120,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       const margherita = menuCard(alice.page, 'Margherita');
       await margherita.getByTestId('stock').filter({ hasText: '20 in stock' }).waitFor();
       await screenshot(alice.page, 'desktop-customer-menu');
-      await margherita.getByLabel('Quantity', { exact: true }).fill('3');
+      await addToBasket(alice.page, 'Margherita', 3);
 
       const onBoard = await watchFor(
         pizza.page,
@@ -121,7 +128,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         '3 × Margherita',
       );
       const clickedAt = Date.now();
-      await margherita.getByRole('button', { name: /^Order/ }).click();
+      await placeBasket(alice.page);
       const appearedAt = await onBoard(5_000);
       const latency = appearedAt - clickedAt;
       figures['order click → board card (ms)'] = latency;
@@ -208,8 +215,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       await alice.page.goto(`/#/businesses/${pizzaId}`);
       const pepperoni = menuCard(alice.page, 'Pepperoni');
       const before = (await pepperoni.getByTestId('stock').textContent())!.trim();
-      await pepperoni.getByLabel('Quantity', { exact: true }).fill('2');
-      await pepperoni.getByRole('button', { name: /^Order/ }).click();
+      await orderFromMenu(alice.page, 'Pepperoni', 2);
       await alice.page.waitForURL(/#\/orders\//);
       const orderId = orderIdFrom(alice.page);
       await pizza.page
@@ -236,9 +242,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .waitFor();
 
       // The kitchen accepts at the very moment alice presses Cancel: the server refuses, in words.
-      await menuCard(alice.page, 'Pepperoni')
-        .getByRole('button', { name: /^Order/ })
-        .click();
+      await orderFromMenu(alice.page, 'Pepperoni');
       await alice.page.waitForURL(/#\/orders\//);
       const racedId = orderIdFrom(alice.page);
       await alice.page.getByTestId('cancel-order').waitFor();
@@ -348,22 +352,28 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         'true',
       );
 
-      // bob buys one while alice's order for two is on its way: the server says OUT_OF_STOCK.
-      await card.getByLabel('Quantity', { exact: true }).fill('2');
+      // bob buys one while alice's order for two is on its way: the server says OUT_OF_STOCK,
+      // beside the basket's line, and the basket names the item.
+      await addToBasket(alice.page, 'Garlic Bread', 2);
       const release = await interceptOnce(alice.page, 'PlaceOrder', async () => {
         await placeOrder(url, bobToken, garlic.id, 1);
       });
-      await card.getByRole('button', { name: /^Order/ }).click();
-      await card
-        .getByTestId('order-error')
+      await placeBasket(alice.page);
+      const line = basketLine(alice.page, 'Garlic Bread');
+      await line
+        .getByTestId('line-error')
         .filter({ hasText: 'Sorry, only 1 left. Lower the quantity and try again.' })
+        .waitFor();
+      await alice.page
+        .getByTestId('basket-error')
+        .filter({ hasText: 'Sorry, only 1 Garlic Bread left.' })
         .waitFor();
       await release();
       expect(alice.page.url()).toContain('#/businesses/');
       await screenshot(alice.page, 'desktop-customer-out-of-stock');
 
-      await card.getByLabel('Quantity', { exact: true }).fill('1');
-      await card.getByRole('button', { name: /^Order/ }).click();
+      await line.getByLabel('Quantity of Garlic Bread', { exact: true }).fill('1');
+      await placeBasket(alice.page);
       await alice.page.waitForURL(/#\/orders\//);
       await alice.page.goto(`/#/businesses/${pizzaId}`);
       await card.getByTestId('stock').filter({ hasText: 'Sold out' }).waitFor();
@@ -380,9 +390,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
     'rejects with one click, and completes a cooking order early',
     async () => {
       await alice.page.goto(`/#/businesses/${pizzaId}`);
-      await menuCard(alice.page, 'Margherita')
-        .getByRole('button', { name: /^Order/ })
-        .click();
+      await orderFromMenu(alice.page, 'Margherita');
       await alice.page.waitForURL(/#\/orders\//);
       const rejectedId = orderIdFrom(alice.page);
       await pizza.page
@@ -400,9 +408,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .waitFor();
 
       await alice.page.goto(`/#/businesses/${pizzaId}`);
-      await menuCard(alice.page, 'Margherita')
-        .getByRole('button', { name: /^Order/ })
-        .click();
+      await orderFromMenu(alice.page, 'Margherita');
       await alice.page.waitForURL(/#\/orders\//);
       const earlyId = orderIdFrom(alice.page);
       // alice watches My orders meanwhile: the row moves live and a toast says what happened.
@@ -431,6 +437,131 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .waitFor();
       await screenshot(alice.page, 'desktop-customer-my-orders');
       await screenshot(pizza.page, 'desktop-business-board');
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasChromium)(
+    'places a basket of three lines with notes as one ticket, kept across a reload and a lost answer',
+    async () => {
+      const fresh = await pizzaMenu(url);
+      const margherita = fresh['Margherita']!;
+      const total = `$${(2 * margherita.price + fresh['Pepperoni']!.price + fresh['Quattro Formaggi']!.price).toFixed(2)}`;
+      await pizza.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Board' })
+        .click();
+      await pizza.page.getByTestId('all-day').waitFor();
+      const allDayOf = (id: string) =>
+        pizza.page.evaluate(
+          (itemId) =>
+            Number(
+              document.querySelector(`[data-testid=all-day-item][data-item-id="${itemId}"] .qty`)
+                ?.textContent ?? 0,
+            ),
+          id,
+        );
+      const margheritasBefore = await allDayOf(margherita.id);
+
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      await addToBasket(alice.page, 'Margherita', 2);
+      await addToBasket(alice.page, 'Pepperoni');
+      await addToBasket(alice.page, 'Quattro Formaggi');
+      const basket = alice.page.getByTestId('basket');
+      const lineNote = basketLine(alice.page, 'Margherita').getByLabel(
+        'Note for the kitchen about Margherita',
+      );
+      await lineNote.fill('No onions, please');
+      await basket.getByLabel('Note for Pizza Palace').fill('Ring the bell twice');
+      await basket.getByTestId('basket-total').filter({ hasText: total }).waitFor();
+      expect(await basket.getByTestId('basket-count').textContent()).toContain('4 items');
+      await screenshot(alice.page, 'desktop-customer-basket');
+
+      await alice.page.reload();
+      await basketLine(alice.page, 'Quattro Formaggi').waitFor();
+      expect(await basket.getByTestId('basket-line').count()).toBe(3);
+      expect(
+        await basketLine(alice.page, 'Margherita')
+          .getByLabel('Quantity of Margherita', { exact: true })
+          .inputValue(),
+      ).toBe('2');
+      expect(await lineNote.inputValue()).toBe('No onions, please');
+      expect(await basket.getByLabel('Note for Pizza Palace').inputValue()).toBe(
+        'Ring the bell twice',
+      );
+      await basket.getByTestId('basket-total').filter({ hasText: total }).waitFor();
+      expect(await basket.getByTestId('basket-notices').count()).toBe(0);
+
+      // The first answer is lost on its way back: the server has placed the order, the page only
+      // sees a failure. Pressing Place order again must not order twice.
+      const newTickets = pizza.page.locator('[data-testid=column-new] [data-testid=ticket]');
+      const ticketsBefore = await newTickets.count();
+      const release = await loseAnswerOnce(alice.page, 'PlaceOrder');
+      await placeBasket(alice.page);
+      await basket
+        .getByTestId('basket-error')
+        .filter({ hasText: 'trying again will not order twice' })
+        .waitFor();
+      await release();
+      expect(alice.page.url()).toContain('#/businesses/');
+      await placeBasket(alice.page);
+      await alice.page.waitForURL(/#\/orders\//);
+      const orderId = orderIdFrom(alice.page);
+
+      await alice.page.getByRole('heading', { name: 'Margherita + 2 more' }).waitFor();
+      expect(await alice.page.getByTestId('order-line').count()).toBe(3);
+      await alice.page.getByTestId('line-note').filter({ hasText: 'No onions, please' }).waitFor();
+      await alice.page
+        .getByTestId('order-note')
+        .filter({ hasText: 'Ring the bell twice' })
+        .waitFor();
+      await alice.page.getByTestId('order-total').filter({ hasText: total }).waitFor();
+
+      // One order on the server, one ticket on the board: three lines and both notes.
+      const { orders } = await graphql<{ orders: { id: string; note: string | null }[] }>(
+        url,
+        '{ orders { id note } }',
+        {},
+        pizzaToken,
+      );
+      expect(orders.filter((o) => o.note === 'Ring the bell twice').map((o) => o.id)).toEqual([
+        orderId,
+      ]);
+      const ticket = pizza.page.locator(`[data-testid=ticket][data-order-id="${orderId}"]`);
+      await ticket.waitFor();
+      expect(await ticket.count()).toBe(1);
+      expect(await newTickets.count()).toBe(ticketsBefore + 1);
+      const lines = (await ticket.getByTestId('ticket-line').allInnerTexts()).map((text) =>
+        text.replace(/\s+/g, ' ').trim(),
+      );
+      expect(lines).toEqual([
+        '2 × Margherita Note: No onions, please',
+        '1 × Pepperoni',
+        '1 × Quattro Formaggi',
+      ]);
+      await ticket.getByTestId('ticket-note').filter({ hasText: 'Ring the bell twice' }).waitFor();
+      await expect.poll(() => allDayOf(margherita.id)).toBe(margheritasBefore + 2);
+      await screenshotOf(ticket, 'desktop-business-ticket-basket');
+      await screenshot(pizza.page, 'desktop-business-board-basket');
+
+      // Accepted: alice watches it go into the oven, and the all-day count lets go of it.
+      await ticket.getByRole('button', { name: /^Accept/ }).click();
+      await alice.page
+        .locator('[data-testid=order-status][data-state=PROCESSING]')
+        .waitFor({ timeout: PREP_MS * 3 });
+      await alice.page.getByTestId('status-text').filter({ hasText: 'Cooking' }).waitFor();
+      await expect.poll(() => allDayOf(margherita.id)).toBe(margheritasBefore);
+      await screenshot(alice.page, 'desktop-customer-basket-cooking');
+
+      await alice.page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'My orders' })
+        .click();
+      const row = alice.page.locator(`[data-testid=my-order][data-order-id="${orderId}"]`);
+      await row.getByText('Margherita + 2 more').waitFor();
+      expect(await row.getByTestId('order-line').count()).toBe(3);
+      await alice.page.goto(`/#/businesses/${pizzaId}`);
+      await alice.page.getByTestId('basket-empty').waitFor();
     },
     60_000,
   );
@@ -580,9 +711,12 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         await page.goto(`/#/businesses/${pizzaId}`);
         await menuCard(page, 'Margherita').waitFor();
         await screenshot(page, 'phone-customer-menu');
-        await menuCard(page, 'Margherita')
-          .getByRole('button', { name: /^Order/ })
-          .click();
+        await addToBasket(page, 'Margherita');
+        await page.getByTestId('basket-bar').filter({ hasText: '1 item · $' }).waitFor();
+        await screenshot(page, 'phone-customer-menu-basket-bar', { fullPage: false });
+        await openBasket(page);
+        await screenshot(page, 'phone-customer-basket', { fullPage: false });
+        await placeBasket(page);
         await page.waitForURL(/#\/orders\//);
         await page.getByTestId('order-status').waitFor();
         await screenshot(page, 'phone-customer-order');

@@ -28,7 +28,13 @@ const MenuItemInput = builder.inputType('MenuItemInput', {
     name: t.string({ required: true }),
     imageUrl: t.string({ required: true }),
     price: t.float({ required: true }),
-    inStore: t.int({ required: true }),
+    inStore: t.int({
+      description: 'Required for a new item; left out on an update, the stock stays.',
+    }),
+    expectedInStore: t.int({
+      description:
+        'On an update that sets inStore: the stock it was read at (CONFLICT if it moved).',
+    }),
   }),
 });
 

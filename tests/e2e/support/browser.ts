@@ -1,7 +1,13 @@
 // Chromium via playwright-core: launching, logging in through the real form, screenshots.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { repoRoot } from './build.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -76,10 +82,23 @@ export async function logIn(
   await page.getByTestId('whoami').filter({ hasText: name }).waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** The whole page, or only what is in view (`fullPage: false`: drawers, bars fixed to the screen). */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });
   const file = path.join(artifactsDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true, animations: 'disabled' });
+  await page.screenshot({ path: file, fullPage, animations: 'disabled' });
+  return file;
+}
+
+/** A picture of one element (a ticket, a panel), for looking at it closely. */
+export async function screenshotOf(element: Locator, name: string): Promise<string> {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = path.join(artifactsDir, `${name}.png`);
+  await element.screenshot({ path: file, animations: 'disabled' });
   return file;
 }
 

@@ -1,5 +1,6 @@
 // Page-level helpers for the browser tests: samplers that record what a person saw over time,
-// locators by domain name, and a one-shot interception to stage a race with the server.
+// locators by domain name, the customer's basket as a person uses it, and one-shot interceptions
+// to stage a race with the server or a lost answer.
 import type { Page, Route } from 'playwright-core';
 
 export interface TrackerSample {
@@ -56,6 +57,48 @@ export function menuCard(page: Page, name: string) {
     .filter({ has: page.getByRole('heading', { name, exact: true }) });
 }
 
+/** The basket's line of an item (the first one, when the item is on several lines). */
+export function basketLine(page: Page, name: string) {
+  return page
+    .getByTestId('basket-line')
+    .filter({ has: page.getByRole('heading', { name, exact: true }) })
+    .first();
+}
+
+/** Shows the basket: on a phone it is a drawer behind the bar; beside the menu it is always open. */
+export async function openBasket(page: Page) {
+  const bar = page.getByTestId('basket-bar');
+  if ((await bar.count()) > 0 && !(await page.getByTestId('basket').isVisible())) {
+    await bar.getByRole('button').click();
+  }
+  await page.getByTestId('basket').waitFor();
+}
+
+/** Puts an item in the basket with its card's stepper (left at 1 without `quantity`) and Add. */
+export async function addToBasket(page: Page, name: string, quantity?: number) {
+  const card = menuCard(page, name);
+  const badge = card.getByTestId('in-basket');
+  const before =
+    (await badge.count()) === 0 ? 0 : Number(/\d+/.exec((await badge.textContent()) ?? '')?.[0]);
+  if (quantity !== undefined) {
+    await card.getByLabel('Quantity', { exact: true }).fill(String(quantity));
+  }
+  await card.getByRole('button', { name: /^Add/ }).click();
+  await badge.filter({ hasText: `${before + (quantity ?? 1)} in basket` }).waitFor();
+}
+
+/** Presses the basket's one "Place order" button. */
+export async function placeBasket(page: Page) {
+  await openBasket(page);
+  await page.getByTestId('place-order').click();
+}
+
+/** Orders one item, as a customer now does it: Add it to the basket, then Place order. */
+export async function orderFromMenu(page: Page, name: string, quantity?: number) {
+  await addToBasket(page, name, quantity);
+  await placeBasket(page);
+}
+
 export function orderIdFrom(page: Page): string {
   const match = /#\/orders\/([^/]+)$/.exec(page.url());
   if (!match?.[1]) throw new Error(`not on an order screen: ${page.url()}`);
@@ -72,6 +115,26 @@ export async function interceptOnce(page: Page, operation: string, before: () =>
     if (!done && matches) {
       done = true;
       await before();
+    }
+    await route.continue();
+  };
+  await page.route('**/graphql', handler);
+  return async () => page.unroute('**/graphql', handler);
+}
+
+/**
+ * Lets the next `operation` reach the server, then loses its answer as a dropped connection
+ * would: the server has acted, the page sees a network failure.
+ */
+export async function loseAnswerOnce(page: Page, operation: string) {
+  let done = false;
+  const handler = async (route: Route) => {
+    const body = route.request().postData() ?? '';
+    if (!done && body.includes(`"operationName":"${operation}"`)) {
+      done = true;
+      await route.fetch();
+      await route.abort('connectionreset');
+      return;
     }
     await route.continue();
   };

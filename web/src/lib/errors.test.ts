@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, ERROR_CODES, failureKind, fieldErrors, type ErrorLike } from './errors';
+import {
+  describeError,
+  ERROR_CODES,
+  failureKind,
+  fieldErrors,
+  shortItem,
+  type ErrorLike,
+} from './errors';
 
 const withCode = (
   code: string,
@@ -45,6 +52,29 @@ describe('describeError', () => {
     expect(describeError(refusal, { action: 'placeOrder', inStore: 5 })).toBe(
       'Sorry, only 1 left. Lower the quantity and try again.',
     );
+  });
+
+  it('names the short item of a basket, as the server identifies it', () => {
+    const refusal = withCode('OUT_OF_STOCK', 'Only 2 Lemonade left; you asked for 3', {
+      available: 2,
+      menuItemId: 'lemonade-id',
+      item: 'Lemonade',
+    });
+    expect(shortItem(refusal)).toEqual({ menuItemId: 'lemonade-id', name: 'Lemonade' });
+    expect(describeError(refusal, { action: 'placeOrder', nameItem: true })).toBe(
+      'Sorry, only 2 Lemonade left. Lower the quantity and try again.',
+    );
+    expect(describeError(refusal, { action: 'placeOrder' })).toBe(
+      'Sorry, only 2 left. Lower the quantity and try again.',
+    );
+    const soldOut = withCode('OUT_OF_STOCK', 'Lemonade is sold out', {
+      available: 0,
+      item: 'Lemonade',
+    });
+    expect(describeError(soldOut, { action: 'placeOrder', nameItem: true })).toBe(
+      'Sorry, Lemonade has just sold out.',
+    );
+    expect(shortItem(withCode('NOT_FOUND'))).toBeNull();
   });
 
   it('explains why a cancel was refused', () => {

@@ -37,6 +37,8 @@ export interface ErrorContext {
   inStore?: number | null;
   /** State we last saw for the order being acted on (for INVALID_STATE). */
   state?: OrderState | null;
+  /** Name the short item in an OUT_OF_STOCK message (a basket has several). */
+  nameItem?: boolean;
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
@@ -70,12 +72,35 @@ function availableStock(error: ErrorLike): number | null {
   return null;
 }
 
-function outOfStockMessage(inStore: number | null | undefined): string {
-  if (inStore === 0) return 'Sorry, this has just sold out.';
-  if (typeof inStore === 'number' && inStore > 0) {
-    return `Sorry, only ${inStore} left. Lower the quantity and try again.`;
+export interface ShortItem {
+  menuItemId: string | null;
+  /** The item's name, as the server named it. */
+  name: string | null;
+}
+
+/** The item an OUT_OF_STOCK refusal is about (`extensions.menuItemId` and `item`). */
+export function shortItem(error: ErrorLike): ShortItem | null {
+  for (const graphQLError of error.graphQLErrors ?? []) {
+    if (graphQLError.extensions?.['code'] !== 'OUT_OF_STOCK') continue;
+    const id = graphQLError.extensions['menuItemId'];
+    const name = graphQLError.extensions['item'];
+    return {
+      menuItemId: typeof id === 'string' ? id : null,
+      name: typeof name === 'string' && name !== '' ? name : null,
+    };
   }
-  return 'Sorry, there is not enough in stock for that quantity.';
+  return null;
+}
+
+function outOfStockMessage(inStore: number | null | undefined, item: string | null): string {
+  if (inStore === 0)
+    return item ? `Sorry, ${item} has just sold out.` : 'Sorry, this has just sold out.';
+  if (typeof inStore === 'number' && inStore > 0) {
+    return `Sorry, only ${inStore}${item ? ` ${item}` : ''} left. Lower the quantity and try again.`;
+  }
+  return item
+    ? `Sorry, there is not enough ${item} in stock for that quantity.`
+    : 'Sorry, there is not enough in stock for that quantity.';
 }
 
 function invalidStateMessage(context: ErrorContext): string {
@@ -131,7 +156,10 @@ export function describeError(error: ErrorLike, context: ErrorContext): string {
     case 'NOT_FOUND':
       return notFoundMessage(context.action);
     case 'OUT_OF_STOCK':
-      return outOfStockMessage(availableStock(error) ?? context.inStore);
+      return outOfStockMessage(
+        availableStock(error) ?? context.inStore,
+        context.nameItem ? (shortItem(error)?.name ?? null) : null,
+      );
     case 'INVALID_STATE':
       return invalidStateMessage(context);
     case 'CONFLICT':

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderState } from '../gql/graphql';
-import { countByState, mergeSnapshot, upsertOrder, type OrderLike } from './orders';
+import {
+  countByState,
+  itemsLabel,
+  mergeSnapshot,
+  orderSummary,
+  upsertOrder,
+  type OrderLike,
+} from './orders';
 
 interface TestOrder extends OrderLike {
   queuePosition: number | null;
@@ -89,5 +96,23 @@ describe('countByState', () => {
       CANCELLED: 0,
       REJECTED: 0,
     });
+  });
+});
+
+describe('orderSummary', () => {
+  const line = (quantity: number, name: string) => ({ quantity, menuItem: { name } });
+
+  it('names a one-line order by its quantity and item', () => {
+    expect(orderSummary([line(3, 'Margherita')])).toBe('3 × Margherita');
+  });
+
+  it('counts items in words', () => {
+    expect([1, 4].map(itemsLabel)).toEqual(['1 item', '4 items']);
+  });
+
+  it('names a basket by its first item and how many more lines it has', () => {
+    expect(orderSummary([line(1, 'Margherita'), line(2, 'Garlic Bread'), line(1, 'Cola')])).toBe(
+      'Margherita + 2 more',
+    );
   });
 });

@@ -76,3 +76,21 @@ export function countByState(orders: readonly OrderLike[]): Record<OrderState, n
   for (const order of orders) counts[order.state] += 1;
   return counts;
 }
+
+export interface SummaryLine {
+  quantity: number;
+  menuItem: { name: string };
+}
+
+/** How an order reads in a heading or a toast: "3 × Margherita", or "Margherita + 2 more". */
+export function orderSummary(lines: readonly SummaryLine[]): string {
+  const [first, ...rest] = lines;
+  if (!first) return 'An empty order';
+  if (rest.length === 0) return `${first.quantity} × ${first.menuItem.name}`;
+  return `${first.menuItem.name} + ${rest.length} more`;
+}
+
+/** "1 item", "3 items". */
+export function itemsLabel(count: number): string {
+  return `${count} ${count === 1 ? 'item' : 'items'}`;
+}

@@ -1,6 +1,7 @@
 // One look per order state for both roles: label, colour token and icon, plus the customer timeline.
 import type { Actor, OrderState } from '../gql/graphql';
 import type { IconName } from './icons';
+import { orderSummary, type SummaryLine } from './orders';
 
 export interface StatusLook {
   label: string;
@@ -70,10 +71,6 @@ export function isFinalState(state: OrderState): boolean {
   return state === 'COMPLETED' || state === 'CANCELLED' || state === 'REJECTED';
 }
 
-export function canCancel(state: OrderState): boolean {
-  return state === 'PENDING';
-}
-
 export function actorLabel(actor: Actor): string {
   switch (actor) {
     case 'USER':
@@ -82,6 +79,8 @@ export function actorLabel(actor: Actor): string {
       return 'the business';
     case 'KITCHEN':
       return 'the kitchen';
+    case 'SYSTEM':
+      return 'Orderly';
   }
 }
 
@@ -161,13 +160,13 @@ export function orderAlert(
   previous: OrderState | undefined,
   order: {
     state: OrderState;
-    quantity: number;
-    menuItem: { name: string };
+    lines: readonly SummaryLine[];
     business: { name: string };
   },
 ): OrderAlert | null {
   if (previous === order.state) return null;
-  const what = `${order.quantity} × ${order.menuItem.name}`;
+  const summary = orderSummary(order.lines);
+  const what = order.lines.length === 1 ? summary : `order of ${summary}`;
   switch (order.state) {
     case 'PENDING':
     case 'CANCELLED':

@@ -2,10 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   hasErrors,
   isAcceptableImageUrl,
-  maxOrderQuantity,
   validateCredentials,
   validateMenuDraft,
-  validateQuantity,
 } from './validation';
 
 describe('validateCredentials', () => {
@@ -24,29 +22,6 @@ describe('validateCredentials', () => {
       password: 'Enter your password.',
     });
     expect(validateCredentials('x'.repeat(41), 'p'.repeat(201)).password).toMatch(/at most 200/);
-  });
-});
-
-describe('validateQuantity', () => {
-  it('accepts whole numbers within stock', () => {
-    expect(validateQuantity('1', 5)).toBeNull();
-    expect(validateQuantity(5, 5)).toBeNull();
-  });
-
-  it('refuses anything else, in words', () => {
-    expect(validateQuantity('0', 5)).toBe('Order at least 1.');
-    expect(validateQuantity('2.5', 5)).toBe('Enter a whole number, like 1 or 2.');
-    expect(validateQuantity('-1', 5)).toBe('Enter a whole number, like 1 or 2.');
-    expect(validateQuantity('', 5)).toBe('Enter how many you would like.');
-    expect(validateQuantity('6', 5)).toBe('Only 5 left — lower the quantity.');
-    expect(validateQuantity('1001', 5000)).toBe('You can order at most 1000 at a time.');
-    expect(validateQuantity('1', 0)).toBe('Sold out for now.');
-  });
-
-  it('bounds the stepper by stock and the order limit', () => {
-    expect(maxOrderQuantity(3)).toBe(3);
-    expect(maxOrderQuantity(5000)).toBe(1000);
-    expect(maxOrderQuantity(-2)).toBe(0);
   });
 });
 

@@ -1,12 +1,19 @@
-// Form rules checked in the browser before anything is sent (the server checks them again).
+// Form rules checked in the browser before anything is sent: the server's own limits
+// (api/domain/limits.ts), in words for people. The server checks them again.
+import {
+  ITEM_NAME_MAX,
+  MAX_PRICE,
+  MAX_STOCK,
+  NAME_MAX,
+  NAME_MIN,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  charLength,
+  hasControlCharacters,
+  isImageUrl,
+} from '../../../api/domain/limits';
 
-export const NAME_MIN = 3;
-export const NAME_MAX = 40;
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-export const QUANTITY_MAX = 1000;
-export const ITEM_NAME_MAX = 100;
-const INT_MAX = 2_147_483_647;
+export { ITEM_NAME_MAX, NAME_MAX, NAME_MIN, PASSWORD_MAX, PASSWORD_MIN };
 
 export interface CredentialErrors {
   name?: string;
@@ -16,34 +23,21 @@ export interface CredentialErrors {
 export function validateCredentials(name: string, password: string): CredentialErrors {
   const errors: CredentialErrors = {};
   const trimmed = name.trim();
-  if (trimmed.length === 0) errors.name = 'Enter your name.';
-  else if (trimmed.length < NAME_MIN || trimmed.length > NAME_MAX) {
+  const nameLength = charLength(trimmed);
+  if (nameLength === 0) errors.name = 'Enter your name.';
+  else if (nameLength < NAME_MIN || nameLength > NAME_MAX) {
     errors.name = `Names are ${NAME_MIN} to ${NAME_MAX} characters long.`;
+  } else if (hasControlCharacters(trimmed)) {
+    errors.name = 'Names cannot contain control characters.';
   }
-  if (password.length === 0) errors.password = 'Enter your password.';
-  else if (password.length < PASSWORD_MIN) {
+  const passwordLength = charLength(password);
+  if (passwordLength === 0) errors.password = 'Enter your password.';
+  else if (passwordLength < PASSWORD_MIN) {
     errors.password = `Passwords have at least ${PASSWORD_MIN} characters.`;
-  } else if (password.length > PASSWORD_MAX) {
+  } else if (passwordLength > PASSWORD_MAX) {
     errors.password = `Passwords have at most ${PASSWORD_MAX} characters.`;
   }
   return errors;
-}
-
-export function maxOrderQuantity(inStore: number): number {
-  return Math.max(0, Math.min(QUANTITY_MAX, inStore));
-}
-
-/** Returns the problem with a typed quantity, or null when it can be ordered. */
-export function validateQuantity(raw: string | number, inStore: number): string | null {
-  const text = String(raw).trim();
-  if (inStore <= 0) return 'Sold out for now.';
-  if (text === '') return 'Enter how many you would like.';
-  if (!/^\d+$/.test(text)) return 'Enter a whole number, like 1 or 2.';
-  const quantity = Number(text);
-  if (quantity < 1) return 'Order at least 1.';
-  if (quantity > QUANTITY_MAX) return `You can order at most ${QUANTITY_MAX} at a time.`;
-  if (quantity > inStore) return `Only ${inStore} left — lower the quantity.`;
-  return null;
 }
 
 /** What the menu editor's inputs hold: text, as typed. */
@@ -58,22 +52,15 @@ export type MenuField = keyof MenuDraft;
 export type MenuDraftErrors = Partial<Record<MenuField, string>>;
 
 export function isAcceptableImageUrl(value: string): boolean {
-  const url = value.trim();
-  if (url === '') return true;
-  if (url.startsWith('/') && !url.startsWith('//')) return !/\s/.test(url);
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return isImageUrl(value.trim());
 }
 
 export function validateMenuDraft(draft: MenuDraft): MenuDraftErrors {
   const errors: MenuDraftErrors = {};
   const name = draft.name.trim();
   if (name.length === 0) errors.name = 'Give the item a name.';
-  else if (name.length > ITEM_NAME_MAX) errors.name = `At most ${ITEM_NAME_MAX} characters.`;
+  else if (charLength(name) > ITEM_NAME_MAX) errors.name = `At most ${ITEM_NAME_MAX} characters.`;
+  else if (hasControlCharacters(name)) errors.name = 'No control characters, please.';
 
   const price = draft.price.trim();
   if (price === '') errors.price = 'Enter a price.';
@@ -81,12 +68,12 @@ export function validateMenuDraft(draft: MenuDraft): MenuDraftErrors {
     errors.price = /^-/.test(price)
       ? 'The price cannot be negative.'
       : 'Use a number with at most two decimals, like 9.50.';
-  } else if (Number(price) > 1_000_000) errors.price = 'That price looks too high.';
+  } else if (Number(price) > MAX_PRICE) errors.price = `At most ${MAX_PRICE}.`;
 
   const stock = draft.inStore.trim();
   if (stock === '') errors.inStore = 'Enter the stock (0 if sold out).';
   else if (!/^\d+$/.test(stock)) errors.inStore = 'Stock is a whole number of 0 or more.';
-  else if (Number(stock) > INT_MAX) errors.inStore = 'That stock is too large.';
+  else if (Number(stock) > MAX_STOCK) errors.inStore = `At most ${MAX_STOCK}.`;
 
   if (!isAcceptableImageUrl(draft.imageUrl)) {
     errors.imageUrl = 'Use an http(s) address, a path starting with /, or leave it empty.';

@@ -1,6 +1,7 @@
 // New-order alerts for a business, wherever it is in the app: unseen orders, the chime and its
 // remembered mute toggle, and the screen-reader announcement.
 import { playChime, unlockChime } from '../lib/chime';
+import { orderSummary, type SummaryLine } from '../lib/orders';
 import { readFlag, writeFlag } from '../lib/prefs';
 import { shortId } from '../lib/status';
 import { toasts } from './toasts.svelte';
@@ -9,8 +10,7 @@ const MUTE_KEY = 'orderly.board.muted';
 
 export interface ArrivedOrder {
   id: string;
-  quantity: number;
-  menuItem: { name: string };
+  lines: readonly SummaryLine[];
   customer: { name: string };
 }
 
@@ -23,7 +23,7 @@ class NewOrders {
   arrived(order: ArrivedOrder, onBoard: boolean): void {
     if (this.unseen.has(order.id)) return;
     this.unseen = new Set([...this.unseen, order.id]);
-    const what = `${order.quantity} × ${order.menuItem.name} for ${order.customer.name}`;
+    const what = `${orderSummary(order.lines)} for ${order.customer.name}`;
     this.announcement = `New order: ${what}.`;
     toasts.info(
       `New order #${shortId(order.id)}: ${what}.`,

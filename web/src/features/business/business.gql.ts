@@ -19,8 +19,18 @@ export const TicketFragment = graphql(`
   fragment Ticket on Order {
     id
     state
-    quantity
+    nextActions
     total
+    note
+    # Inline, not a fragment of their own: the server's depth limit counts fragment spreads.
+    lines {
+      quantity
+      note
+      menuItem {
+        id
+        name
+      }
+    }
     createdAt
     updatedAt
     acceptedAt
@@ -28,11 +38,6 @@ export const TicketFragment = graphql(`
     completedAt
     queuePosition
     estimatedReadyAt
-    menuItem {
-      id
-      name
-      imageUrl
-    }
     customer {
       id
       name
@@ -45,10 +50,40 @@ export const BoardDocument = graphql(`
     me {
       ... on Business {
         ...KitchenInfo
+        # The all-day strip's fields, inline: as a fragment they would pass the depth limit.
+        kitchen {
+          allDay {
+            quantity
+            menuItem {
+              id
+              name
+            }
+          }
+        }
       }
     }
     orders {
       ...Ticket
+    }
+  }
+`);
+
+/** Re-read after orders come, go or move on, so the all-day counts follow the board. */
+export const BoardAllDayDocument = graphql(`
+  query BoardAllDay {
+    me {
+      ... on Business {
+        id
+        kitchen {
+          allDay {
+            quantity
+            menuItem {
+              id
+              name
+            }
+          }
+        }
+      }
     }
   }
 `);

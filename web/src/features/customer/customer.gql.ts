@@ -56,9 +56,21 @@ export const CustomerOrderFragment = graphql(`
   fragment CustomerOrder on Order {
     id
     state
-    quantity
-    unitPrice
+    nextActions
     total
+    note
+    # Inline, not a fragment of their own: the server's depth limit counts fragment spreads.
+    lines {
+      quantity
+      unitPrice
+      total
+      note
+      menuItem {
+        id
+        name
+        imageUrl
+      }
+    }
     createdAt
     updatedAt
     acceptedAt
@@ -66,11 +78,6 @@ export const CustomerOrderFragment = graphql(`
     completedAt
     queuePosition
     estimatedReadyAt
-    menuItem {
-      id
-      name
-      imageUrl
-    }
     business {
       id
       name
@@ -88,8 +95,8 @@ export const CustomerOrderFragment = graphql(`
 `);
 
 export const PlaceOrderDocument = graphql(`
-  mutation PlaceOrder($menuItemId: ID!, $quantity: Int!, $idempotencyKey: String) {
-    placeOrder(menuItemId: $menuItemId, quantity: $quantity, idempotencyKey: $idempotencyKey) {
+  mutation PlaceOrder($lines: [OrderLineInput!]!, $note: String, $idempotencyKey: String) {
+    placeOrder(lines: $lines, note: $note, idempotencyKey: $idempotencyKey) {
       ...CustomerOrder
     }
   }
