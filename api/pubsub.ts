@@ -4,7 +4,7 @@
 // execute a subscription once per event. Payloads are snapshots: publish a new object for a change.
 // While Redis is away no subscriber could hear of other processes' changes, so none is kept: live
 // ones are ended with UNAVAILABLE and new ones refused until it is back (clients then refetch).
-import type { MenuItemView, OrderView } from './domain/types.js';
+import type { MenuItemView, OrderEventView, OrderView } from './domain/types.js';
 import { UnavailableError } from './errors.js';
 import type { Logger } from './logger.js';
 import { createRedisTransport, type Transport } from './pubsub-redis.js';
@@ -22,6 +22,10 @@ export type Events = {
   menuUpdated: [businessId: string, item: MenuItemView];
   /** Work for a business's kitchen: an order was accepted or a slot was freed. */
   kitchenWake: [businessId: string];
+  /** Every stored transition of a business's orders, with its cursor in the event log. */
+  businessOrderEvent: [businessId: string, event: OrderEventView];
+  /** Every stored transition of a customer's orders, with its cursor. */
+  userOrderEvent: [userId: string, event: OrderEventView];
 };
 
 type Topic = keyof Events;
@@ -228,4 +232,10 @@ export function publishOrder(pubsub: EventBus, order: OrderView): void {
   pubsub.publish('orderUpdated', order.id, order);
   pubsub.publish('businessOrderUpdated', order.menuItem.business.id, order);
   pubsub.publish('userOrderUpdated', order.userId, order);
+}
+
+/** Publishes a stored transition to the order's business and customer. */
+export function publishOrderEvent(pubsub: EventBus, order: OrderView, event: OrderEventView): void {
+  pubsub.publish('businessOrderEvent', order.menuItem.business.id, event);
+  pubsub.publish('userOrderEvent', order.userId, event);
 }

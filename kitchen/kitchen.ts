@@ -6,6 +6,7 @@ import type { Db } from '../api/store/db.js';
 import { isoAt, type Clock } from '../api/services/clock.js';
 import type { OrdersService } from '../api/services/orders.service.js';
 import { performMove } from '../api/services/order-lifecycle.js';
+import type { MovedOrder } from '../api/store/orders.store.js';
 import * as store from './kitchen.store.js';
 
 /** What the customer reads when the system rejects an order nobody accepted. */
@@ -91,7 +92,8 @@ export class Kitchen {
   async serve(businessId: string): Promise<ServeResult> {
     const { db, clock, capacity, prepMs } = this.deps;
     const result = await db.transaction(async (tx) => {
-      if (!(await store.lockBusiness(tx, businessId))) return { completed: [], started: [] };
+      if (!(await store.lockBusiness(tx, businessId)))
+        return { completed: [], started: [], at: '' };
       const now = clock.now();
       const move = { actor: 'kitchen', actorId: null, at: isoAt(now) } as const;
       const due = await store.dueOrders(tx, businessId, move.at);
@@ -103,26 +105,32 @@ export class Kitchen {
         ids: next,
         dueAt: isoAt(now + prepMs),
       });
-      return { completed: completed.map((o) => o.id), started: started.map((o) => o.id) };
+      return { completed, started, at: move.at };
     });
     await this.announce(businessId, result);
-    return result;
+    return {
+      completed: result.completed.map((o) => o.id),
+      started: result.started.map((o) => o.id),
+    };
   }
 
-  private async announce(businessId: string, { completed, started }: ServeResult) {
+  private async announce(
+    businessId: string,
+    { completed, started, at }: { completed: MovedOrder[]; started: MovedOrder[]; at: string },
+  ) {
     if (completed.length === 0 && started.length === 0) return;
     const { orders, log } = this.deps;
+    const causes = await store.acceptingRequests(
+      this.deps.db,
+      [...completed, ...started].map((o) => o.id),
+    );
     // Completions first, so that no watcher ever sees more orders in the oven than there are slots.
-    const ids = [...completed, ...started];
-    const views = new Map((await orders.viewsOf(ids)).map((o) => [o.id, o]));
-    const changed = ids.flatMap((id) => views.get(id) ?? []);
-    const causes = await store.acceptingRequests(this.deps.db, ids);
+    const changed = [
+      ...(await orders.afterMove('complete', completed, { actor: 'kitchen', at }, causes)),
+      ...(await orders.afterMove('start', started, { actor: 'kitchen', at }, causes)),
+    ];
     for (const order of changed) {
       const requestId = causes.get(order.id);
-      orders.announce(order.state === 'completed' ? 'processing' : 'accepted', order, {
-        actor: 'kitchen',
-        requestId,
-      });
       log.info(
         { orderId: order.id, businessId, state: order.state, requestId },
         'kitchen moved order',

@@ -25,3 +25,19 @@ export function decodeOrderCursor(cursor: string): OrderPosition | null {
   if (Number.isNaN(time) || new Date(time).toISOString() !== at) return null;
   return { at, id };
 }
+
+const EVENT_PREFIX = 'e1:';
+
+/** The cursor of a stored event (its id in the event log). */
+export function encodeEventCursor(eventId: string | number | bigint): string {
+  return Buffer.from(`${EVENT_PREFIX}${eventId}`, 'utf8').toString('base64url');
+}
+
+/** The event id a cursor names, or null when it is not one of ours. */
+export function decodeEventCursor(cursor: string): string | null {
+  if (cursor.length > 100 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith(EVENT_PREFIX)) return null;
+  const id = text.slice(EVENT_PREFIX.length);
+  return /^[0-9]{1,18}$/.test(id) ? id : null;
+}

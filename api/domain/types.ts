@@ -81,7 +81,11 @@ export interface OrderView {
   estimatedReadyAt: string | null;
 }
 
+/** One stored transition of an order, with its place in the event log. */
 export interface OrderEventView {
+  /** Opaque and increasing: resume `orderEvents(after:)` from it. */
+  cursor: string;
+  orderId: string;
   at: string;
   from: OrderState | null;
   to: OrderState;

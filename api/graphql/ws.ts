@@ -1,5 +1,6 @@
 // GraphQL over WebSocket (graphql-transport-ws) on /graphql: the token from connectionParams,
-// re-checked on every subscribe, and the socket closed with 4401 when it expires. The protocol is
+// re-checked on every subscribe, and the socket closed with 4401 when it expires unless the client
+// sends a fresh token first, as the payload of a `ping` (see reauthenticate). The protocol is
 // graphql-ws's server; the sockets, the heartbeat and the subscription fan-out are ours: each event
 // is executed once per operation and audience (fanout.ts) and its payload sent to every socket.
 import type { IncomingMessage } from 'node:http';
@@ -25,6 +26,8 @@ import { audienceOf, createFanout, type Subscriber } from './fanout.js';
 import type { ServerContext } from './yoga.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
+/** A fresh token for someone other than the connection's viewer: a connection never changes hands. */
+export const CLOSE_FORBIDDEN = 4403;
 export const CLOSE_GOING_AWAY = 1001;
 /** Events stopped crossing processes (Redis is away): reconnect, refetch, subscribe again. */
 export const CLOSE_EVENTS_INTERRUPTED = 4503;
@@ -67,6 +70,23 @@ class Connection implements GraphQLWsSocket {
 
   onMessage(handle: (data: string) => Promise<void>): void {
     this.handle = handle;
+  }
+
+  /** Answers every ping with a bare pong: a ping may carry a token, which is not echoed back. */
+  onPing(): void {
+    this.send('{"type":"pong"}');
+  }
+
+  /** Takes the verified viewer and closes the socket with 4401 when its token expires. */
+  authenticate(viewer: Viewer & { expiresAt: number }): void {
+    this.viewer = viewer;
+    clearTimeout(this.expiryTimer);
+    const socket = this.socket;
+    this.expiryTimer = setTimeout(
+      () => socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: token expired'),
+      Math.min(viewer.expiresAt - Date.now(), 2 ** 31 - 1),
+    );
+    this.expiryTimer.unref();
   }
 
   context(): Context {
@@ -152,19 +172,18 @@ export function createWebSocketServer(deps: WebSocketDeps) {
       // Nothing reads the parameters again; do not keep a copy of the token per connection.
       (ctx as { connectionParams?: unknown }).connectionParams = undefined;
       try {
-        connection.viewer = await deps.auth.verify(token);
+        connection.authenticate(await deps.auth.verify(token));
       } catch {
         connection.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: invalid or expired token');
         return false;
       }
-      const socket = connection.socket;
-      const msLeft = connection.viewer.expiresAt - Date.now();
-      connection.expiryTimer = setTimeout(
-        () => socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: token expired'),
-        Math.min(msLeft, 2 ** 31 - 1),
-      );
-      connection.expiryTimer.unref();
       return true;
+    },
+    // A refreshed access token over the open socket: the expiry moves on, subscriptions carry on.
+    onPing: async (ctx, payload) => {
+      const authorization = payload?.['authorization'];
+      if (!ctx.acknowledged || authorization === undefined) return;
+      await reauthenticate(ctx.extra, authorization);
     },
     onClose: (ctx) => {
       clearTimeout(ctx.extra.expiryTimer);
@@ -212,6 +231,26 @@ export function createWebSocketServer(deps: WebSocketDeps) {
       deps.metrics.activeSubscriptions.dec();
     },
   });
+
+  async function reauthenticate(connection: Connection, authorization: unknown): Promise<void> {
+    const token = typeof authorization === 'string' ? authorization.replace(/^Bearer\s+/i, '') : '';
+    let viewer: Viewer & { expiresAt: number };
+    try {
+      viewer = await deps.auth.verify(token);
+    } catch {
+      connection.socket.close(CLOSE_UNAUTHORIZED, 'Unauthorized: invalid or expired token');
+      return;
+    }
+    const current = connection.viewer;
+    if (!current || current.role !== viewer.role || current.id !== viewer.id) {
+      connection.socket.close(CLOSE_FORBIDDEN, 'Forbidden: token of another account');
+      return;
+    }
+    // A slow verify may land after the socket closed, or after a newer token: keep the latest.
+    if (connection.socket.readyState !== WebSocket.OPEN || viewer.expiresAt < current.expiresAt)
+      return;
+    connection.authenticate(viewer);
+  }
 
   // Socket listeners shared by every connection (`this` is the socket), rather than closures each.
   const connections = new WeakMap<WebSocket, Connection>();

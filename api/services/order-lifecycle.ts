@@ -2,7 +2,8 @@
 // Placement, the customers' and businesses' actions, the kitchen and the system all move orders
 // through `performMove` (placement writes its first history row through the same store writer).
 import { ForbiddenError, InvalidStateError, NotFoundError } from '../errors.js';
-import type { Actor, OrderState, Role } from '../domain/types.js';
+import { encodeEventCursor } from '../domain/cursor.js';
+import type { Actor, OrderEventView, OrderState, Role } from '../domain/types.js';
 import type { Queryable } from '../store/db.js';
 import * as store from '../store/orders.store.js';
 
@@ -170,4 +171,23 @@ export async function refusal(
     `The order is ${state}; only ${edge.from} orders can be ${edge.verb}`,
     { state: state.toUpperCase() },
   );
+}
+
+/** The stored event a move wrote, as subscribers receive it. */
+export function eventOfMove(
+  move: Move,
+  eventId: string,
+  orderId: string,
+  details: { actor: Actor; at: string; reason?: string | null | undefined },
+): OrderEventView {
+  const edge: Edge = EDGES[move];
+  return {
+    cursor: encodeEventCursor(eventId),
+    orderId,
+    at: details.at,
+    from: edge.from,
+    to: edge.to,
+    actor: details.actor,
+    reason: details.reason ?? null,
+  };
 }

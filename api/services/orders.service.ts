@@ -11,16 +11,17 @@ import {
 } from '../domain/limits.js';
 import { decodeOrderCursor, encodeOrderCursor, type OrderPosition } from '../domain/cursor.js';
 import { BadRequestError, ForbiddenError, NotFoundError, OutOfStockError } from '../errors.js';
-import { publishOrder, type EventBus } from '../pubsub.js';
+import { publishOrder, publishOrderEvent, type EventBus } from '../pubsub.js';
 import type { Db, Queryable } from '../store/db.js';
 import * as store from '../store/orders.store.js';
 import type { PlacementLine } from '../store/orders.store.js';
 import { menuItemViews } from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
+import { orderEventStream } from './event-stream.js';
 import { IdempotencyRace, placementTransaction, requireSameBasket } from './placement.js';
 import { estimateQueue } from './queue.js';
-import type { OrderObserver, TransitionContext } from '../observe.js';
-import { EDGES, isFinal, performMove, refusal, type Move } from './order-lifecycle.js';
+import type { OrderObserver } from '../observe.js';
+import { EDGES, eventOfMove, isFinal, performMove, refusal, type Move } from './order-lifecycle.js';
 import {
   ORDER_STATES,
   type Actor,
@@ -108,10 +109,11 @@ export class OrdersService {
       requestId: meta.requestId ?? null,
     };
     let order: OrderView;
+    let eventId: string;
     try {
       const placed = await placementTransaction(this.deps.db, placement);
       if (placed.replay) return this.requireView(placed.id);
-      order = placed.order;
+      ({ order, eventId } = placed);
     } catch (error) {
       if (error instanceof OutOfStockError) this.deps.observer?.outOfStock();
       if (!(error instanceof IdempotencyRace) || !key) throw error;
@@ -123,7 +125,11 @@ export class OrdersService {
 
     const businessId = order.menuItem.business.id;
     this.deps.pubsub.publish('newOrder', businessId, order);
-    this.announce(null, order, { actor: 'user', requestId: meta.requestId });
+    this.announce(
+      eventOfMove('place', eventId, order.id, { actor: 'user', at: order.createdAt }),
+      order,
+      meta.requestId,
+    );
     const items = new Map(order.lines.map((line) => [line.menuItem.id, line.menuItem]));
     for (const item of items.values()) this.deps.pubsub.publish('menuUpdated', businessId, item);
     return order;
@@ -208,6 +214,11 @@ export class OrdersService {
     };
   }
 
+  /** The viewer's stored order events after a cursor, then live ones (`orderEvents`). */
+  eventStream(viewer: Viewer, after: unknown): AsyncIterableIterator<OrderEventView> {
+    return orderEventStream(this.deps, viewer, after);
+  }
+
   /** How many orders wait for and sit in a business's oven. */
   kitchenLoad(businessId: string): Promise<{ queued: number; cooking: number }> {
     return store.kitchenLoad(this.deps.db, businessId);
@@ -239,10 +250,11 @@ export class OrdersService {
     for (const order of await this.viewsOf(ids)) publishOrder(this.deps.pubsub, order);
   }
 
-  /** Publishes a committed change to its subscribers and observers. */
-  announce(from: OrderState | null, order: OrderView, context: TransitionContext): void {
+  /** Publishes a committed move (its stored event and the order now) to subscribers and observers. */
+  announce(event: OrderEventView, order: OrderView, requestId?: string | null): void {
     publishOrder(this.deps.pubsub, order);
-    this.deps.observer?.transitioned(from, order, context);
+    publishOrderEvent(this.deps.pubsub, order, event);
+    this.deps.observer?.transitioned(event.from, order, { actor: event.actor, requestId });
   }
 
   /** A customer's or business's move of one of their orders, through the lifecycle. */
@@ -276,7 +288,12 @@ export class OrdersService {
       return moved;
     });
 
-    const [order] = await this.afterMove(move, [changed], viewer.role, meta.requestId);
+    const [order] = await this.afterMove(move, [changed], {
+      actor: viewer.role,
+      at,
+      reason,
+      requestId: meta.requestId,
+    });
     if (!order) throw new NotFoundError('order not found');
     return order;
   }
@@ -292,19 +309,27 @@ export class OrdersService {
     const moved = await this.deps.db.transaction((tx) =>
       performMove(tx, 'reject', { ids, actor: 'system', actorId: null, reason, at }),
     );
-    return (await this.afterMove('reject', moved, 'system', null)).map((o) => o.id);
+    return (await this.afterMove('reject', moved, { actor: 'system', at, reason })).map(
+      (o) => o.id,
+    );
   }
 
   /** Tells everyone of committed moves: the orders, the stock given back, the kitchen, the line. */
-  private async afterMove(
+  async afterMove(
     move: Move,
     moved: readonly store.MovedOrder[],
-    actor: Actor,
-    requestId: string | null | undefined,
+    details: { actor: Actor; at: string; reason?: string | null; requestId?: string | null },
+    requestIds: ReadonlyMap<string, string> = new Map(),
   ): Promise<OrderView[]> {
     const edge = EDGES[move];
     const orders = await this.viewsOf(moved.map((o) => o.id));
-    for (const order of orders) this.announce(edge.from, order, { actor, requestId });
+    const eventIds = new Map(moved.map((o) => [o.id, o.event_id]));
+    for (const order of orders) {
+      const event = eventOfMove(move, eventIds.get(order.id)!, order.id, details);
+      this.announce(event, order, requestIds.get(order.id) ?? details.requestId);
+    }
+    // The kitchen wakes itself and republishes the line after its own pass.
+    if (details.actor === 'kitchen') return orders;
     for (const businessId of new Set(moved.map((o) => o.business_id))) {
       const mine = moved.filter((o) => o.business_id === businessId);
       if (edge.restock) {

@@ -29,7 +29,8 @@ export interface PlacementInput {
   requestId: string | null;
 }
 
-export type Placement = { replay: true; id: string } | { replay: false; order: OrderView };
+export type Placement =
+  { replay: true; id: string } | { replay: false; order: OrderView; eventId: string };
 
 /** Times a refused placement is tried again when, read afterwards, nothing explains the refusal. */
 const PLACEMENT_ATTEMPTS = 3;
@@ -46,18 +47,18 @@ export class IdempotencyRace extends Error {}
  */
 export async function placementTransaction(db: Db, input: PlacementInput): Promise<Placement> {
   const { viewer, key } = input;
-  if (!key) return { replay: false, order: await placeOne(db, input) };
+  if (!key) return { replay: false, ...(await placeOne(db, input)) };
   return db.transaction(async (tx) => {
     const existing = await store.findIdempotentOrder(tx, viewer.id, key);
     if (existing) {
       await requireSameBasket(tx, existing, input);
       return { replay: true, id: existing };
     }
-    const order = await placeOne(tx, input);
-    if (!(await store.claimIdempotencyKey(tx, viewer.id, key, order.id))) {
+    const placed = await placeOne(tx, input);
+    if (!(await store.claimIdempotencyKey(tx, viewer.id, key, placed.order.id))) {
       throw new IdempotencyRace();
     }
-    return { replay: false, order };
+    return { replay: false, ...placed };
   });
 }
 
@@ -88,7 +89,10 @@ export async function requireSameBasket(
   }
 }
 
-async function placeOne(q: Queryable, input: PlacementInput): Promise<OrderView> {
+async function placeOne(
+  q: Queryable,
+  input: PlacementInput,
+): Promise<{ order: OrderView; eventId: string }> {
   const { viewer } = input;
   for (let attempt = 1; ; attempt++) {
     const row = await store.placeOrder(q, {
@@ -108,11 +112,12 @@ async function placeOne(q: Queryable, input: PlacementInput): Promise<OrderView>
         cooking: row.cooking_due.map((due) => (due ? new Date(due).getTime() : input.now + prepMs)),
         ahead: row.waiting_ahead,
       });
-      return {
+      const order = {
         ...toOrderView(row),
         queuePosition: spot.position,
         estimatedReadyAt: isoAt(spot.readyAt),
       };
+      return { order, eventId: row.event_id };
     }
     const refusal = await whyRefused(q, input);
     if (refusal || attempt >= PLACEMENT_ATTEMPTS) {

@@ -6,7 +6,8 @@ import type { DependencyWatch } from '../outages.js';
 import type { Db, DbDeadlines, Queryable } from './db.js';
 import { failure, unavailability } from './db-errors.js';
 
-const RETRYABLE = new Set(['40001', '40P01']); // serialization failure, deadlock
+const RETRYABLE = new Set(['40001', '40P01', '55P03']); // serialization failure, deadlock, lock timeout
+const LOCK_NOT_AVAILABLE = '55P03';
 const ATTEMPTS = 5;
 /** A transaction whose connection dropped before it committed is run again this often. */
 const ATTEMPTS_AFTER_DROP = 3;
@@ -110,6 +111,8 @@ export async function openPostgres(
           return rows;
         } catch (error) {
           if (attempt === 1 && unavailability(error) === 'dropped' && isRead(sql)) continue;
+          // A statement that timed out waiting for a lock did nothing: once more is safe.
+          if (attempt === 1 && (error as { code?: string }).code === LOCK_NOT_AVAILABLE) continue;
           throw failure(watch, error);
         }
       }

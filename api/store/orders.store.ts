@@ -6,7 +6,7 @@ import type {
   OrderState,
   OrderView,
 } from '../domain/types.js';
-import type { OrderPosition } from '../domain/cursor.js';
+import { encodeEventCursor, type OrderPosition } from '../domain/cursor.js';
 import type { Queryable } from './db.js';
 import {
   linesJson,
@@ -24,6 +24,8 @@ export interface PlacedOrderRow extends OrderRow {
   cooking_due: (Date | string)[];
   /** Orders waiting for a slot ahead of this one. */
   waiting_ahead: number;
+  /** The id of the placement's history row in the event log. */
+  event_id: string;
 }
 
 export interface PlacementLine {
@@ -76,8 +78,11 @@ export async function placeOrder(
      ), need AS (
        SELECT menu_item_id, sum(quantity)::int AS quantity FROM req GROUP BY menu_item_id
      ), locked AS (
-       SELECT m.id, m.business_id, m.in_store FROM menu_items m
-        WHERE m.id IN (SELECT menu_item_id FROM need) ORDER BY m.id FOR NO KEY UPDATE
+       SELECT m.id, m.business_id, m.in_store FROM menu_items m JOIN need n ON n.menu_item_id = m.id
+        -- Checked again on the locked row; seen short already, it is not waited for (a sold-out
+        -- item under a burst answers at once instead of queueing for its lock).
+        WHERE m.in_store >= n.quantity
+        ORDER BY m.id FOR NO KEY UPDATE OF m
      ), ok AS (
        SELECT count(*) = (SELECT count(*) FROM need) AND bool_and(l.in_store >= n.quantity)
               AND count(DISTINCT l.business_id) = 1
@@ -115,6 +120,7 @@ export async function placeOrder(
             item.image_url AS item_image_url, item.price::text AS item_price,
             item.in_store AS item_in_store, b.name AS business_name,
             b.image_url AS business_image_url, o.note, ${linesJson('o', 'lines', 'item')} AS lines,
+            (SELECT h.id::text FROM history h) AS event_id,
             ARRAY(SELECT c.due_at FROM orders c
                    WHERE c.business_id = o.business_id AND c.state = 'processing') AS cooking_due,
             (SELECT count(*) FROM orders w
@@ -210,6 +216,8 @@ export interface MovedOrder {
   id: string;
   business_id: string;
   user_id: string;
+  /** The id of the move's history row in the event log. */
+  event_id: string;
   /** The items on the order's lines. */
   item_ids: string[];
 }
@@ -249,6 +257,7 @@ function historyCte(
               ${params.add(entry.reason, '::text')}, ${params.add(entry.requestId, '::text')},
               ${params.add(at, '::timestamptz')}
          FROM ${source}
+       RETURNING id, order_id
      )`;
 }
 
@@ -308,7 +317,8 @@ export async function moveOrders(tx: Queryable, m: MoveOrders): Promise<MovedOrd
                   ARRAY(SELECT DISTINCT l.menu_item_id FROM order_lines l
                          WHERE l.order_id = orders.id) AS item_ids
      ), ${historyCte(params, 'moved', m.from, m.to, m.at, m.event)}${restock}${release}
-     SELECT id, business_id, user_id, item_ids FROM moved`;
+     SELECT m.id, m.business_id, m.user_id, m.item_ids, h.id::text AS event_id
+       FROM moved m JOIN history h ON h.order_id = m.id`;
   return tx.query<MovedOrder>(sql, params.values);
 }
 
@@ -397,24 +407,52 @@ export async function selectLiveOrders(q: Queryable, businessIds: readonly strin
   );
 }
 
-export async function selectHistory(q: Queryable, orderId: string): Promise<OrderEventView[]> {
-  const rows = await q.query<{
-    at: Date;
-    from_state: OrderState | null;
-    to_state: OrderState;
-    actor: Actor;
-    reason: string | null;
-  }>(
-    'SELECT at, from_state, to_state, actor, reason FROM order_events WHERE order_id = $1 ORDER BY id',
-    [orderId],
-  );
-  return rows.map((r) => ({
+interface EventRow {
+  id: string;
+  order_id: string;
+  at: Date;
+  from_state: OrderState | null;
+  to_state: OrderState;
+  actor: Actor;
+  reason: string | null;
+}
+
+const EVENT_COLUMNS =
+  'e.id::text AS id, e.order_id, e.at, e.from_state, e.to_state, e.actor, e.reason';
+
+function toEventView(r: EventRow): OrderEventView {
+  return {
+    cursor: encodeEventCursor(r.id),
+    orderId: r.order_id,
     at: new Date(r.at).toISOString(),
     from: r.from_state,
     to: r.to_state,
     actor: r.actor,
     reason: r.reason,
-  }));
+  };
+}
+
+export async function selectHistory(q: Queryable, orderId: string): Promise<OrderEventView[]> {
+  const rows = await q.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM order_events e WHERE e.order_id = $1 ORDER BY e.id`,
+    [orderId],
+  );
+  return rows.map(toEventView);
+}
+
+/** The owner's stored events after an event id, oldest first. */
+export async function eventsAfter(
+  q: Queryable,
+  owner: Owner,
+  afterId: string,
+  limit: number,
+): Promise<{ id: string; event: OrderEventView }[]> {
+  const rows = await q.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM order_events e JOIN orders o ON o.id = e.order_id
+      WHERE o.${owner.column} = $1 AND e.id > $2::bigint ORDER BY e.id LIMIT $3`,
+    [owner.id, afterId, limit],
+  );
+  return rows.map((r) => ({ id: r.id, event: toEventView(r) }));
 }
 
 export async function kitchenLoad(q: Queryable, businessId: string) {

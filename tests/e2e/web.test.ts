@@ -644,7 +644,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
   );
 
   it.skipIf(!hasChromium)(
-    'returns a person with an expired or refused token to login, with a message',
+    'returns a person whose session was revoked or whose token is refused to login, with a message',
     async () => {
       const shortLived = await buildApp({
         databaseUrl: 'memory://',
@@ -658,9 +658,21 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
       const person = await openAs(browser, shortUrl);
       try {
         await logIn(person.page, 'customer', 'alice', 'alice-pass');
+        // Revoked elsewhere (another device's Log out): the next silent refresh is refused.
+        const refreshToken = await person.page.evaluate(
+          () =>
+            (
+              JSON.parse(localStorage.getItem('orderly.session') ?? '{}') as {
+                refreshToken?: string;
+              }
+            ).refreshToken ?? '',
+        );
+        await graphql(shortUrl, 'mutation ($r: String!) { logout(refreshToken: $r) }', {
+          r: refreshToken,
+        });
         await person.page.getByTestId('session-notice').waitFor({ timeout: 10_000 });
         expect(await person.page.getByTestId('session-notice').textContent()).toContain(
-          'Your session has expired. Please log in again.',
+          'Your session ended; log in again.',
         );
         expect(await person.page.getByLabel('Your name').inputValue()).toBe('alice');
         await screenshot(person.page, 'desktop-login-session-expired');
@@ -680,6 +692,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
           );
         }, forged);
         await person.page.goto(`${shortUrl}/#/orders`);
+        await person.page.reload(); // a hash change alone would not read storage again
         await person.page
           .getByTestId('session-notice')
           .filter({ hasText: 'Your session has expired' })

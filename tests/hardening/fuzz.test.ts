@@ -326,7 +326,8 @@ describe('fuzzing', () => {
         { numRuns: RUNS },
       );
       expect(await snapshot(server.app.db)).toBe(before);
-    });
+      // A login route checks a password hash (argon2, by design slow) for each of its requests.
+    }, 120_000);
   }
 
   const mutations: [

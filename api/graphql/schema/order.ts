@@ -9,8 +9,24 @@ import { ActorEnum, OrderActionEnum, OrderStateEnum } from './enums.js';
 import { MenuItemRef } from './menu-item.js';
 import { BusinessRef, UserRef } from './viewer.js';
 
-const OrderEventRef = builder.objectRef<OrderEventView>('OrderEvent').implement({
+export const OrderRef = builder.objectRef<OrderView>('Order');
+const OrderEventRef = builder.objectRef<OrderEventView>('OrderEvent');
+
+OrderEventRef.implement({
+  description: 'One stored transition of an order.',
   fields: (t) => ({
+    cursor: t.exposeString('cursor', {
+      description: 'Opaque and increasing: resume orderEvents(after:) from the last one seen.',
+    }),
+    order: t.field({
+      type: OrderRef,
+      description: 'The order as it is now.',
+      resolve: async (e, _args, ctx) => {
+        const order = await ctx.services.orders.getOrder(viewerOf(ctx), e.orderId);
+        if (!order) throw new NotFoundError('order not found');
+        return order;
+      },
+    }),
     at: t.field({ type: 'DateTime', resolve: (e) => e.at }),
     from: t.expose('from', { type: OrderStateEnum, nullable: true }),
     to: t.expose('to', { type: OrderStateEnum }),
@@ -41,7 +57,7 @@ const OrderLineInput = builder.inputType('OrderLineInput', {
   }),
 });
 
-export const OrderRef = builder.objectRef<OrderView>('Order').implement({
+OrderRef.implement({
   fields: (t) => ({
     id: t.exposeID('id'),
     state: t.expose('state', { type: OrderStateEnum }),
@@ -176,6 +192,15 @@ builder.subscriptionFields((t) => ({
         : ctx.pubsub.subscribe('businessOrderUpdated', viewer.id);
     },
     resolve: (order) => order,
+  }),
+  orderEvents: t.field({
+    type: OrderEventRef,
+    description:
+      "Every stored transition of the viewer's orders, in order. With after (a cursor seen before), first every event since, from the store, then live ones: nothing lost across a reconnect.",
+    authScopes: { authenticated: true },
+    args: { after: t.arg.string() },
+    subscribe: (_root, args, ctx) => ctx.services.orders.eventStream(viewerOf(ctx), args.after),
+    resolve: (event) => event,
   }),
   newOrder: t.field({
     type: OrderRef,

@@ -18,7 +18,9 @@ type Documents = {
     "\n  mutation BusinessLogin($name: String!, $password: String!) {\n    businessLogin(name: $name, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.BusinessLoginDocument,
     "\n  mutation SignUpUser($name: String!, $password: String!) {\n    signUpUser(name: $name, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.SignUpUserDocument,
     "\n  mutation SignUpBusiness($name: String!, $password: String!) {\n    signUpBusiness(name: $name, password: $password) {\n      ...SessionFields\n    }\n  }\n": typeof types.SignUpBusinessDocument,
-    "\n  fragment SessionFields on AuthPayload {\n    token\n    role\n    id\n    name\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on AuthPayload {\n    token\n    refreshToken\n    role\n    id\n    name\n  }\n": typeof types.SessionFieldsFragmentDoc,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": typeof types.RefreshSessionDocument,
+    "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": typeof types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      role\n    }\n  }\n": typeof types.MeDocument,
     "\n  fragment KitchenInfo on Business {\n    id\n    name\n    imageUrl\n    kitchen {\n      capacity\n      prepTimeMs\n      queueLength\n      cooking\n    }\n  }\n": typeof types.KitchenInfoFragmentDoc,
     "\n  fragment Ticket on Order {\n    id\n    state\n    nextActions\n    total\n    note\n    # Inline, not a fragment of their own: the server's depth limit counts fragment spreads.\n    lines {\n      quantity\n      note\n      menuItem {\n        id\n        name\n      }\n    }\n    createdAt\n    updatedAt\n    acceptedAt\n    startedAt\n    completedAt\n    queuePosition\n    estimatedReadyAt\n    customer {\n      id\n      name\n    }\n  }\n": typeof types.TicketFragmentDoc,
@@ -53,7 +55,9 @@ const documents: Documents = {
     "\n  mutation BusinessLogin($name: String!, $password: String!) {\n    businessLogin(name: $name, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.BusinessLoginDocument,
     "\n  mutation SignUpUser($name: String!, $password: String!) {\n    signUpUser(name: $name, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.SignUpUserDocument,
     "\n  mutation SignUpBusiness($name: String!, $password: String!) {\n    signUpBusiness(name: $name, password: $password) {\n      ...SessionFields\n    }\n  }\n": types.SignUpBusinessDocument,
-    "\n  fragment SessionFields on AuthPayload {\n    token\n    role\n    id\n    name\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  fragment SessionFields on AuthPayload {\n    token\n    refreshToken\n    role\n    id\n    name\n  }\n": types.SessionFieldsFragmentDoc,
+    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n": types.RefreshSessionDocument,
+    "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n": types.LogoutDocument,
     "\n  query Me {\n    me {\n      id\n      name\n      role\n    }\n  }\n": types.MeDocument,
     "\n  fragment KitchenInfo on Business {\n    id\n    name\n    imageUrl\n    kitchen {\n      capacity\n      prepTimeMs\n      queueLength\n      cooking\n    }\n  }\n": types.KitchenInfoFragmentDoc,
     "\n  fragment Ticket on Order {\n    id\n    state\n    nextActions\n    total\n    note\n    # Inline, not a fragment of their own: the server's depth limit counts fragment spreads.\n    lines {\n      quantity\n      note\n      menuItem {\n        id\n        name\n      }\n    }\n    createdAt\n    updatedAt\n    acceptedAt\n    startedAt\n    completedAt\n    queuePosition\n    estimatedReadyAt\n    customer {\n      id\n      name\n    }\n  }\n": types.TicketFragmentDoc,
@@ -117,7 +121,15 @@ export function graphql(source: "\n  mutation SignUpBusiness($name: String!, $pa
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    token\n    role\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    token\n    role\n    id\n    name\n  }\n"];
+export function graphql(source: "\n  fragment SessionFields on AuthPayload {\n    token\n    refreshToken\n    role\n    id\n    name\n  }\n"): (typeof documents)["\n  fragment SessionFields on AuthPayload {\n    token\n    refreshToken\n    role\n    id\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"): (typeof documents)["\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      ...SessionFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"): (typeof documents)["\n  mutation Logout($refreshToken: String!) {\n    logout(refreshToken: $refreshToken)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -4,6 +4,9 @@ import {
   ERROR_CODES,
   failureKind,
   fieldErrors,
+  formatWait,
+  lockoutMessage,
+  retryAfterSeconds,
   shortItem,
   type ErrorLike,
 } from './errors';
@@ -125,5 +128,31 @@ describe('fieldErrors', () => {
   it('ignores other codes and messages without a path', () => {
     expect(fieldErrors(withCode('OUT_OF_STOCK', 'items[0].name: x'))).toEqual([]);
     expect(fieldErrors(withCode('BAD_REQUEST', 'bad input'))).toEqual([]);
+  });
+});
+
+describe('login lock-out', () => {
+  it('reads the wait the server imposes from extensions.retryAfterSeconds', () => {
+    expect(
+      retryAfterSeconds(withCode('RATE_LIMITED', 'slow down', { retryAfterSeconds: 270 })),
+    ).toBe(270);
+    expect(
+      retryAfterSeconds(withCode('RATE_LIMITED', 'slow down', { retryAfterSeconds: 2.2 })),
+    ).toBe(3);
+    expect(retryAfterSeconds(withCode('RATE_LIMITED'))).toBeNull();
+  });
+
+  it('says the wait as people do', () => {
+    expect(formatWait(45)).toBe('45 s');
+    expect(formatWait(270)).toBe('4 min 30 s');
+    expect(formatWait(120)).toBe('2 min');
+    expect(formatWait(3_900)).toBe('1 h 5 min');
+    expect(formatWait(0.4)).toBe('1 s');
+  });
+
+  it('counts down to the end of the lock', () => {
+    const until = 1_000_000 + 270_000;
+    expect(lockoutMessage(until, 1_000_000)).toBe('Too many attempts — try again in 4 min 30 s');
+    expect(lockoutMessage(until, 1_000_000 + 269_500)).toBe('Too many attempts — try again in 1 s');
   });
 });

@@ -58,6 +58,36 @@ export function isUnauthenticated(error: ErrorLike): boolean {
   return failureKind(error) === 'UNAUTHENTICATED';
 }
 
+/** How long the server asks us to wait (`extensions.retryAfterSeconds`), or null when it does not say. */
+export function retryAfterSeconds(error: ErrorLike): number | null {
+  for (const graphQLError of error.graphQLErrors ?? []) {
+    const seconds = graphQLError.extensions?.['retryAfterSeconds'];
+    if (typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0)
+      return Math.ceil(seconds);
+  }
+  return null;
+}
+
+/** A wait as people say it: "45 s", "4 min 30 s", "2 min", "1 h 5 min". */
+export function formatWait(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.ceil(totalSeconds));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes >= 60) {
+    const rest = minutes % 60;
+    return rest === 0
+      ? `${Math.floor(minutes / 60)} h`
+      : `${Math.floor(minutes / 60)} h ${rest} min`;
+  }
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+/** The login screen's lock-out line, counting down to `until`. */
+export function lockoutMessage(until: number, now: number): string {
+  return `Too many attempts — try again in ${formatWait((until - now) / 1000)}`;
+}
+
 function firstMessage(error: ErrorLike): string {
   return error.graphQLErrors?.[0]?.message ?? '';
 }

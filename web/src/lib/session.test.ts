@@ -4,6 +4,8 @@ import {
   isExpired,
   msUntilExpiry,
   readStoredSession,
+  refreshDelayMs,
+  refreshLeadMs,
   serializeSession,
   sessionFromAuth,
 } from './session';
@@ -65,5 +67,51 @@ describe('stored sessions', () => {
     expect(msUntilExpiry(session, now + 120_000)).toBe(0);
     expect(isExpired(session, now + 60_000)).toBe(true);
     expect(msUntilExpiry({ ...session, expiresAt: null }, now)).toBeNull();
+  });
+});
+
+describe('when to refresh', () => {
+  const now = 1_800_000_000_000;
+  const pair = (lifetimeS: number, issuedAt = now) =>
+    sessionFromAuth({
+      token: fakeJwt({ iat: issuedAt / 1000, exp: issuedAt / 1000 + lifetimeS }),
+      refreshToken: 'r1',
+      role: 'BUSINESS',
+      id: 'b1',
+      name: 'Pizza Palace',
+    });
+
+  it('leads by a minute, or a fifth of the lifetime when that is shorter', () => {
+    expect(refreshLeadMs(900_000)).toBe(60_000);
+    expect(refreshLeadMs(5_000)).toBe(1_000);
+  });
+
+  it('times a token just received by its lifetime, whatever this device clock says', () => {
+    // Less the second `iat` may have been rounded down by.
+    expect(refreshDelayMs(pair(900), now, true)).toBe(839_000);
+    expect(refreshDelayMs(pair(5), now, true)).toBe(3_000);
+    // The device clock is ten minutes fast: still about 14 minutes from now.
+    expect(refreshDelayMs(pair(900), now + 600_000, true)).toBe(839_000);
+  });
+
+  it('times a stored token by its expiry, and refreshes at once when it is due or past', () => {
+    expect(refreshDelayMs(pair(900), now + 300_000, false)).toBe(540_000);
+    expect(refreshDelayMs(pair(900), now + 850_000, false)).toBe(0);
+    expect(refreshDelayMs(pair(900), now + 2_000_000, false)).toBe(0);
+  });
+
+  it('never refreshes a session without a refresh token', () => {
+    const old = sessionFromAuth({
+      token: fakeJwt({ exp: now / 1000 + 60 }),
+      role: 'USER',
+      id: 'u1',
+      name: 'a',
+    });
+    expect(refreshDelayMs(old, now, true)).toBeNull();
+  });
+
+  it('keeps a stored session whose access token expired but whose refresh token may live', () => {
+    const stored = readStoredSession(serializeSession(pair(5)), now + 60_000);
+    expect(stored).toEqual({ kind: 'stale', session: pair(5) });
   });
 });

@@ -35,9 +35,26 @@ export const SignUpBusinessDocument = graphql(`
 export const SessionFieldsFragment = graphql(`
   fragment SessionFields on AuthPayload {
     token
+    refreshToken
     role
     id
     name
+  }
+`);
+
+/** Trades the refresh token for a new pair; the one sent is retired. */
+export const RefreshSessionDocument = graphql(`
+  mutation RefreshSession($refreshToken: String!) {
+    refreshSession(refreshToken: $refreshToken) {
+      ...SessionFields
+    }
+  }
+`);
+
+/** Revokes the session on the server. */
+export const LogoutDocument = graphql(`
+  mutation Logout($refreshToken: String!) {
+    logout(refreshToken: $refreshToken)
   }
 `);
 
