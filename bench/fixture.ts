@@ -13,7 +13,7 @@ export const PROBE_STOCK = 300;
 export interface Fixture {
   board: { businessId: string; token: string };
   /** Placement lanes: each its own customer, business and item, so placements spread like real ones. */
-  lanes: { userToken: string; businessId: string; itemId: string }[];
+  lanes: { userToken: string; businessId: string; itemId: string; basketItemIds: string[] }[];
   probe: { userToken: string; itemId: string };
   /** An order of the board business, to publish as an event. */
   sampleOrderId: string;
@@ -72,10 +72,17 @@ export async function createFixture(app: BenchApp): Promise<Fixture> {
   for (let i = 0; i < PLACEMENT_LANES; i++) {
     const business = await account('business', `Bench Lane ${i}`);
     const user = await account('user', `bench-lane-${i}`);
+    const itemId = await item(business, `Lane ${i} special`, DEEP_STOCK);
     lanes.push({
       userToken: await token(user),
       businessId: business.id,
-      itemId: await item(business, `Lane ${i} special`, DEEP_STOCK),
+      itemId,
+      // A three-line basket: the special, a side and a drink.
+      basketItemIds: [
+        itemId,
+        await item(business, `Lane ${i} side`, DEEP_STOCK),
+        await item(business, `Lane ${i} drink`, DEEP_STOCK),
+      ],
     });
   }
   const probeBusiness = await account('business', 'Bench Probe');
@@ -95,7 +102,7 @@ export async function createFixture(app: BenchApp): Promise<Fixture> {
 export async function stockLedger(app: BenchApp, itemIds: readonly string[]) {
   const rows = await app.db.query<{ id: string; in_store: number; ordered: string }>(
     `SELECT m.id, m.in_store,
-            (SELECT coalesce(sum(quantity), 0) FROM orders o WHERE o.menu_item_id = m.id)::text AS ordered
+            (SELECT coalesce(sum(quantity), 0) FROM order_lines l WHERE l.menu_item_id = m.id)::text AS ordered
        FROM menu_items m WHERE m.id = ANY($1::uuid[])`,
     [itemIds],
   );

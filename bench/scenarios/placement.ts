@@ -33,6 +33,16 @@ export async function placementScenario(
           skipped,
         },
         {
+          id: `place-basket-${store}`,
+          scenario: `placeOrder of a three-line basket over REST, ${label}`,
+          value: NaN,
+          unit: 'orders/s',
+          runs: [],
+          baseline: 'B3-basket-postgres',
+          target,
+          skipped,
+        },
+        {
           id: `${id}-ledger`,
           scenario: `Stock ledger and oversell probe, ${label}`,
           value: NaN,
@@ -53,10 +63,18 @@ export async function placementScenario(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${lane.userToken}` },
     body: JSON.stringify({ m_id: lane.itemId, quantity: 1 }),
   }));
-  const placeOrders = (seconds: number) =>
-    hammer({ url, requests }, { seconds, connections: config.connections });
-  const storeLoop = (seconds: number) =>
-    loop.call<LoopResult>('placeOrders', { seconds, concurrency });
+  const basketRequests = fixture.lanes.map((lane) => ({
+    ...requests[0]!,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${lane.userToken}` },
+    body: JSON.stringify({ items: lane.basketItemIds.map((m_id) => ({ m_id, quantity: 1 })) }),
+  }));
+  const placeOrders = (seconds: number, basket = false) =>
+    hammer(
+      { url, requests: basket ? basketRequests : requests },
+      { seconds, connections: config.connections },
+    );
+  const storeLoop = (seconds: number, basket = false) =>
+    loop.call<LoopResult>('placeOrders', { seconds, concurrency, basket });
 
   await storeLoop(config.warmupSeconds);
   await placeOrders(config.warmupSeconds);
@@ -75,10 +93,28 @@ export async function placementScenario(
     );
   }
 
-  // Every reservation is an order and every order a reservation; then drain a small stock at once.
+  // The same for three-line baskets (one slot in the oven, three items reserved at once).
+  const basketB3Runs: number[] = [];
+  const basketRuns: HttpFigures[] = [];
+  await storeLoop(config.warmupSeconds, true);
+  await placeOrders(config.warmupSeconds, true);
+  for (let run = 0; run < config.runs; run++) {
+    basketB3Runs.push((await storeLoop(config.seconds, true)).perSecond);
+    const f = await placeOrders(config.seconds, true);
+    if (f.errors || f.non2xx)
+      throw new Error(
+        `place-basket-${store}: ${JSON.stringify(f.statusCodes)}, ${f.errors} errors`,
+      );
+    basketRuns.push(f);
+    config.log(
+      `place-basket-${store}: run ${run + 1} B3 ${basketB3Runs.at(-1)!.toFixed(0)}/s, server ${f.rps.toFixed(0)}/s`,
+    );
+  }
+
+  // Every reservation is an order line and every line a reservation; then drain a small stock at once.
   const laneLedger = await server.call<Ledger>(
     'ledger',
-    fixture.lanes.map((l) => l.itemId),
+    fixture.lanes.flatMap((l) => l.basketItemIds),
   );
   const ledgerOk = laneLedger.every((r) => r.inStore >= 0 && r.inStore + r.ordered === DEEP_STOCK);
   const probe = await hammer(
@@ -113,6 +149,13 @@ export async function placementScenario(
     runs: b3Runs,
     extra: { msPerTransaction: (1000 * concurrency) / median(b3Runs) },
   };
+  const basketB3 = {
+    id: `B3-basket-${store}`,
+    what: `the same transaction placing three-line baskets (${label}, concurrency ${concurrency})`,
+    value: median(basketB3Runs),
+    unit: 'orders/s',
+    runs: basketB3Runs,
+  };
   const rows: Row[] = [
     compare(
       {
@@ -127,6 +170,19 @@ export async function placementScenario(
       },
       B3,
     ),
+    compare(
+      {
+        id: `place-basket-${store}`,
+        scenario: `placeOrder of a three-line basket over REST, ${label}`,
+        value: median(basketRuns.map((f) => f.rps)),
+        unit: 'orders/s',
+        runs: basketRuns.map((f) => f.rps),
+        baseline: basketB3.id,
+        target,
+        extra: { p99Ms: median(basketRuns.map((f) => f.p99Ms)), connections: config.connections },
+      },
+      basketB3,
+    ),
     {
       id: `${id}-ledger`,
       scenario: `Stock ledger and oversell probe, ${label}`,
@@ -136,12 +192,12 @@ export async function placementScenario(
       target: { atMost: 0 },
       met: ledgerOk && probeOk,
       extra: {
-        laneOrders: laneLedger.reduce((n, r) => n + r.ordered, 0),
+        laneUnitsOrdered: laneLedger.reduce((n, r) => n + r.ordered, 0),
         probePlaced: created,
         probeRefused: refused,
         probeStockLeft: probeLedger!.inStore,
       },
     },
   ];
-  return { baselines: [B3], rows };
+  return { baselines: [B3, basketB3], rows };
 }

@@ -77,12 +77,22 @@ const lanes = await Promise.all(
   fixture.lanes.map(async (lane) => ({
     viewer: (await app.services.auth.verify(lane.userToken)) as Viewer,
     itemId: lane.itemId,
+    basketItemIds: lane.basketItemIds,
   })),
 );
 const kitchen = { capacity: app.config.kitchenCapacity, prepMs: app.config.kitchenPrepMs };
 
 /** B3: placements for `seconds`, `concurrency` at a time, round the same lanes as the load. */
-async function placeOrders({ seconds, concurrency }: { seconds: number; concurrency: number }) {
+async function placeOrders({
+  seconds,
+  concurrency,
+  basket = false,
+}: {
+  seconds: number;
+  concurrency: number;
+  /** Three-line baskets instead of one item. */
+  basket?: boolean;
+}) {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   let count = 0;
@@ -92,7 +102,11 @@ async function placeOrders({ seconds, concurrency }: { seconds: number; concurre
       const lane = lanes[next++ % lanes.length]!;
       await placementTransaction(app.db, {
         viewer: lane.viewer,
-        lines: [{ menuItemId: lane.itemId, quantity: 1, note: null }],
+        lines: (basket ? lane.basketItemIds : [lane.itemId]).map((menuItemId) => ({
+          menuItemId,
+          quantity: 1,
+          note: null,
+        })),
         note: null,
         key: null,
         now: systemClock.now(),

@@ -46,6 +46,8 @@ describe('npm run bench -- --quick', () => {
         'place-order-pglite-ledger',
         'place-order-postgres',
         'place-order-postgres-ledger',
+        'place-basket-pglite',
+        'place-basket-postgres',
         'churn-heap',
         'memory-per-subscription',
       ]),
