@@ -154,7 +154,17 @@ export function createOrderlyClient(hooks: ClientHooks): OrderlyClient {
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
+              const unsubscribe = ws.subscribe(input, {
+                next: (value) => sink.next(value as Parameters<typeof sink.next>[0]),
+                complete: () => sink.complete(),
+                // A closed socket arrives as its CloseEvent; urql expects an Error.
+                error: (error: unknown) =>
+                  sink.error(
+                    error instanceof Error
+                      ? error
+                      : new Error(`The live connection closed (${closeCode(error) ?? 'no code'})`),
+                  ),
+              });
               return { unsubscribe };
             },
           };
