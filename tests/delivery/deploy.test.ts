@@ -27,7 +27,7 @@ import {
   stopPid,
   type PlaybookRun,
 } from './support/deploy.js';
-import { type LoadReport, startLoad } from './support/load.js';
+import { colourSwitch, type LoadReport, startLoad } from './support/load.js';
 import { repoRoot } from './support/paths.js';
 import { hasCommand, run } from './support/tools.js';
 
@@ -216,10 +216,12 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
       expect(load.sent).toBeGreaterThan(200);
       expect(load.failed, explain(result, load)).toBe(0);
       // Traffic moved from blue to green during the run, never back.
-      expect(load.colourSequence.filter((colour) => colour !== 'previous')).toEqual([
-        'blue',
-        'green',
-      ]);
+      expect(colourSwitch(load, 'blue', 'green'), JSON.stringify(load.colourSequence)).toEqual({
+        first: 'blue',
+        last: 'green',
+        colours: ['blue', 'green'],
+        lateOld: 0,
+      });
 
       const green = runningPid(root, 'green');
       expect(green).toBeDefined();
@@ -269,10 +271,12 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
       figures['rollback to v1'] = { playbook: result, load };
       expect(result.status, explain(result, load)).toBe(0);
       expect(load.failed, explain(result, load)).toBe(0);
-      expect(load.colourSequence.filter((colour) => colour !== 'previous')).toEqual([
-        'green',
-        'blue',
-      ]);
+      expect(colourSwitch(load, 'green', 'blue'), JSON.stringify(load.colourSequence)).toEqual({
+        first: 'green',
+        last: 'blue',
+        colours: ['blue', 'green'],
+        lateOld: 0,
+      });
 
       const blue = runningPid(root, 'blue');
       expect(releaseOf(blue as number)).toBe(releaseDir(versions.v1));

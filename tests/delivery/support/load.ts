@@ -16,7 +16,31 @@ export interface LoadReport {
   colours: Record<string, number>;
   /** The colours in the order they answered, with consecutive repeats collapsed. */
   colourSequence: string[];
+  /** Every answer: its colour, and when its request was sent and its response ended (ms since start). */
+  answers: { colour: string; sentAt: number; endedAt: number }[];
   seconds: number;
+}
+
+/**
+ * How traffic moved between colours: `from` answered first, `to` answered last, and no request sent
+ * more than `graceMs` after `to` first answered was served by `from`. The grace is nginx's own
+ * reload: its old workers finish what they accepted while the new ones already accept, so for a few
+ * milliseconds both colours answer; the deploy is at fault only if the old colour keeps answering.
+ */
+export function colourSwitch(report: LoadReport, from: string, to: string, graceMs = 1000) {
+  const { answers } = report;
+  const firstNew = Math.min(
+    ...answers.filter((answer) => answer.colour === to).map((answer) => answer.endedAt),
+  );
+  const byStart = [...answers].sort((a, b) => a.sentAt - b.sentAt);
+  return {
+    first: byStart[0]?.colour,
+    last: byStart.at(-1)?.colour,
+    colours: [...new Set(answers.map((answer) => answer.colour))].sort(),
+    lateOld: answers.filter(
+      (answer) => answer.colour === from && answer.sentAt > firstNew + graceMs,
+    ).length,
+  };
 }
 
 interface Probe {
@@ -80,6 +104,7 @@ export function startLoad(
     failures: [],
     colours: {},
     colourSequence: [],
+    answers: [],
     seconds: 0,
   };
   const started = Date.now();
@@ -93,8 +118,10 @@ export function startLoad(
     ) {
       const probe = probes[i % probes.length] as Probe;
       report.sent += 1;
+      const sentAt = Date.now() - started;
       try {
         const { status, colour } = await send(port, probe);
+        report.answers.push({ colour, sentAt, endedAt: Date.now() - started });
         report.colours[colour] = (report.colours[colour] ?? 0) + 1;
         if (report.colourSequence.at(-1) !== colour) report.colourSequence.push(colour);
         if (status !== 200) {
