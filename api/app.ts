@@ -4,36 +4,38 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig, resolveJwtSecret, type AppConfig } from './config.js';
+import { composeCore } from './core.js';
 import { DomainError, UnauthenticatedError } from './errors.js';
 import { createContext, type Context, type Services } from './graphql/context.js';
 import { schema } from './graphql/schema/index.js';
 import { createDocumentCache } from './graphql/documents.js';
+import { clientOperationNames } from './graphql/operation-names.js';
 import { createGraphQLFastPath, serveThroughYoga } from './graphql/http.js';
 import { createWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, createMaskError } from './graphql/yoga.js';
 import { readBody } from './http/body.js';
+import { withCompression } from './http/compress.js';
 import { clientAddress, sendError, sendJson, SECURITY_HEADERS } from './http/respond.js';
 import { createStaticHandler } from './http/static.js';
 import { handleCors } from './http/cors.js';
 import { isAuthorizedScrape, requireGraphQLBody } from './http/guards.js';
-import { serveDocs } from './http/docs.js';
+import { serveDocs } from './rest/docs.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
-import { createOrderObserver } from './observe.js';
-import { createBus } from './pubsub.js';
 import { checkReadiness } from './readiness.js';
 import { createRestHandler, REST_PATHS } from './rest/handler.js';
 import { AuthService } from './services/auth.service.js';
 import { systemClock, type Clock } from './services/clock.js';
 import { connectThrottleRedis, createLoginThrottle } from './services/login-throttle.js';
+import { createPasswordQueue } from './services/password-queue.js';
+import { backfillNameKeys } from './store/accounts.store.js';
 import { MenusService } from './services/menus.service.js';
-import { OrdersService } from './services/orders.service.js';
 import { OrderingService } from './services/ordering.service.js';
+import { WebhooksService } from './services/webhooks.service.js';
 import { seedDemoData } from './services/seed.js';
 import type { Viewer } from './domain/types.js';
-import { openDb, type Db } from './store/db.js';
-import { migrate } from './store/migrate.js';
-import { Kitchen } from '../kitchen/kitchen.js';
+import type { Db } from './store/db.js';
+import type { Kitchen } from '../kitchen/kitchen.js';
 import { BODY_LIMIT_BYTES } from './http/body.js';
 
 export interface BuildOptions extends Partial<AppConfig> {
@@ -62,25 +64,31 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   const config: AppConfig = { ...loadConfig(), ...overrides };
   const log = logger ?? createLogger(config.logLevel);
 
-  const db =
-    givenDb ??
-    (await openDb({
-      url: config.databaseUrl,
-      dataDir: config.dataDir,
-      deadlines: config.dbDeadlines,
+  const { db, metrics, bus, kitchenSettings, orders, kitchen, webhookDelivery } = await composeCore(
+    config,
+    {
+      clock,
       log,
-    }));
-  const metrics = createMetrics(db);
-  const applied = await migrate(db);
-  if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+      ...(givenDb ? { db: givenDb } : {}),
+      cooks: config.kitchen === 'inline',
+      metrics: (store) => createMetrics(store, { operationNames: clientOperationNames() }),
+    },
+  );
   if (config.seed && !config.production && (await seedDemoData(db))) log.info('demo data seeded');
+  const keyed = await backfillNameKeys(db);
+  if (keyed.keyed > 0) log.info(keyed, 'account names keyed for look-alike checks');
 
-  const bus = createBus(config.redisUrl, { log });
-  metrics.watchRedis(() => bus.health());
   const pubsub = bus.pubsub;
   const throttleRedis = config.redisUrl ? connectThrottleRedis(config.redisUrl) : undefined;
-
-  const kitchenSettings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
+  const throttleReady = async (ms: number) => {
+    if (!throttleRedis || throttleRedis.status === 'ready') return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      // Not events.once: it would reject on the 'error' a Redis that is down emits.
+      new Promise((resolve) => throttleRedis.once('ready', resolve)),
+      new Promise((resolve) => (timer = setTimeout(resolve, ms))),
+    ]).finally(() => clearTimeout(timer));
+  };
   const auth = new AuthService({
     db,
     secret: resolveJwtSecret(config),
@@ -89,37 +97,26 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     throttle: createLoginThrottle({
       maxFailuresPerName: config.loginMaxFailures,
       maxFailuresPerAddress: config.loginMaxFailures * 10,
+      maxSignUpsPerAddress: config.signupMaxPerAddress,
       windowSeconds: 15 * 60,
       delayStepMs: config.loginDelayStepMs,
       redis: throttleRedis,
       keyPrefix: config.redisPrefix,
     }),
+    passwords: createPasswordQueue(config.passwordHashConcurrency),
   });
-  const orders = new OrdersService({
-    db,
-    pubsub,
-    clock,
-    kitchen: kitchenSettings,
-    maxOpenOrders: config.maxOpenOrders,
-    observer: createOrderObserver(log, metrics),
-  });
-  const menus = new MenusService({ db, pubsub, clock });
+  const menus = new MenusService({ db, pubsub, clock, production: config.production });
   const ordering = new OrderingService({ db, clock });
-  const services: Services = { auth, orders, menus, ordering, kitchen: kitchenSettings, pubsub };
-
-  const kitchen =
-    config.kitchen === 'inline'
-      ? new Kitchen({
-          db,
-          pubsub,
-          orders,
-          clock,
-          ...kitchenSettings,
-          pollMs: config.kitchenPollMs,
-          pendingTimeoutMs: config.pendingTimeoutMs,
-          log,
-        })
-      : null;
+  const webhooks = new WebhooksService({ db, clock, allowPrivate: config.webhookAllowPrivate });
+  const services: Services = {
+    auth,
+    orders,
+    menus,
+    ordering,
+    webhooks,
+    kitchen: kitchenSettings,
+    pubsub,
+  };
 
   const viewerFrom = async (authorization: string | undefined): Promise<Viewer | null> => {
     if (authorization === undefined || authorization === '') return null;
@@ -141,10 +138,17 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     graphiql: !config.production,
     introspection: !config.production,
     metrics,
+    deadlineMs: config.operationDeadlineMs,
   });
   const corsOrigins = new Set(config.corsOrigins);
   const documents = createDocumentCache(yoga);
   const serveGraphQLFast = createGraphQLFastPath({ yoga, documents, makeContext: contextFor });
+  if (yoga.fastPathGaps.length > 0) {
+    log.warn(
+      { hooks: yoga.fastPathGaps },
+      'GraphQL fast path off: a plugin has request-level hooks it does not run',
+    );
+  }
   const handleRest = createRestHandler({ schema, contextFor, log });
   const serveStatic = createStaticHandler(config.webDir);
   const ws = createWebSocketServer({
@@ -159,6 +163,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     metrics,
     log,
     maxPayload: BODY_LIMIT_BYTES,
+    limits: config.webSocket,
     events: bus,
   });
 
@@ -258,7 +263,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     }
   }
 
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer(withCompression((req, res) => void handle(req, res)));
   server.on('upgrade', (req, socket, head) => {
     const pathname = (req.url ?? '').split('?')[0];
     if (pathname !== '/graphql' || stopping) return socket.destroy();
@@ -278,9 +283,11 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     kitchen,
     log,
     async start(port = config.port, host = config.host) {
-      // Subscriptions are refused until events cross processes; Redis normally answers at once.
-      await bus.whenUp(REDIS_START_WAIT_MS);
+      // Subscriptions are refused until events cross processes, and logins would be counted by
+      // this process alone until its throttle's Redis is connected; Redis normally answers at once.
+      await Promise.all([bus.whenUp(REDIS_START_WAIT_MS), throttleReady(REDIS_START_WAIT_MS)]);
       await kitchen?.start();
+      webhookDelivery.start();
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => resolve());
@@ -303,6 +310,7 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
         await closed;
         clearTimeout(grace);
         await kitchen?.stop();
+        await webhookDelivery.stop();
         await bus.close();
         throttleRedis?.disconnect();
         await db.close();

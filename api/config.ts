@@ -40,6 +40,10 @@ export interface AppConfig {
   loginMaxFailures: number;
   /** Extra wait per failed login beyond half the allowance (slows guessing before refusing it). */
   loginDelayStepMs: number;
+  /** Sign-ups one address may make per hour. */
+  signupMaxPerAddress: number;
+  /** argon2 hashes run at once (each ~30 ms of a core and 19 MiB); logins queue ahead of sign-ups. */
+  passwordHashConcurrency: number;
   trustProxy: boolean;
   /** Prefix of the keys this deployment keeps in Redis (login throttling). */
   redisPrefix: string;
@@ -47,6 +51,27 @@ export interface AppConfig {
   corsOrigins: string[];
   /** How long a database call may take before it fails as UNAVAILABLE (ms; 0: no limit). */
   dbDeadlines: DbDeadlineSettings;
+  /** A GraphQL query not answered within this is answered UNAVAILABLE (ms; 0: no limit). */
+  operationDeadlineMs: number;
+  /** Webhooks may target http and loopback or private addresses (development and tests). */
+  webhookAllowPrivate: boolean;
+  /** The first retry of a failed webhook delivery waits this long; each next one doubles. */
+  webhookRetryBaseMs: number;
+  /** How often the webhook worker looks for due deliveries when it found none. */
+  webhookPollMs: number;
+  /** How long one delivery may take (tests shorten it; a claim is held twice as long). */
+  webhookTimeoutMs: number;
+  /** Caps on what one client may hold over WebSocket. */
+  webSocket: WebSocketLimits;
+}
+
+export interface WebSocketLimits {
+  /** Open sockets per client address (the address as HTTP derives it, TRUST_PROXY included). */
+  maxConnectionsPerAddress: number;
+  /** Operations in flight (mostly subscriptions) on one socket; more are refused. */
+  maxSubscriptionsPerConnection: number;
+  /** Unsent bytes held for one socket; a socket over this is not reading and is dropped. */
+  maxBufferedBytes: number;
 }
 
 export interface DbDeadlineSettings {
@@ -110,14 +135,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: env.METRICS_TOKEN || undefined,
     maxOpenOrders: int(env, 'MAX_OPEN_ORDERS', 5, 1),
     pendingTimeoutMs: int(env, 'PENDING_TIMEOUT_MS', 600_000, 1),
-    logLevel: env.LOG_LEVEL || (production ? 'info' : 'info'),
+    logLevel: env.LOG_LEVEL || 'info',
     production,
     seed: !production && env.SEED !== 'off',
     webDir: path.resolve(env.WEB_DIR || 'web/dist'),
     loginMaxFailures: int(env, 'LOGIN_MAX_FAILURES', 5, 1),
     loginDelayStepMs: int(env, 'LOGIN_DELAY_STEP_MS', 250),
+    signupMaxPerAddress: int(env, 'SIGNUP_MAX_PER_ADDRESS', 10, 1),
+    passwordHashConcurrency: int(env, 'PASSWORD_HASH_CONCURRENCY', 2, 1),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     redisPrefix: env.REDIS_PREFIX || 'orderly',
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
+    webhookRetryBaseMs: int(env, 'WEBHOOK_RETRY_BASE_MS', 5_000, 1),
+    webhookPollMs: int(env, 'WEBHOOK_POLL_MS', 250, 10),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((o) => o.trim())
@@ -127,6 +158,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       statementMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 5_000),
       lockMs: int(env, 'DB_LOCK_TIMEOUT_MS', 2_000),
       idleInTransactionMs: int(env, 'DB_IDLE_TX_TIMEOUT_MS', 10_000),
+    },
+    operationDeadlineMs: int(env, 'OPERATION_DEADLINE_MS', 10_000),
+    webSocket: {
+      maxConnectionsPerAddress: int(env, 'WS_MAX_CONNECTIONS_PER_ADDRESS', 50, 1),
+      maxSubscriptionsPerConnection: int(env, 'WS_MAX_SUBSCRIPTIONS_PER_CONNECTION', 100, 1),
+      maxBufferedBytes: int(env, 'WS_MAX_BUFFERED_BYTES', 1024 * 1024, 1024),
     },
   };
 }

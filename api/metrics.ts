@@ -13,15 +13,18 @@ interface KitchenRow {
   cooking: number;
 }
 
-const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,60}$/;
 /** Live figures wait this long for the database; without an answer they are left out, and /metrics still answers. */
 const SCRAPE_DEADLINE_MS = 1_000;
-const MAX_OPERATION_NAMES = 200;
 
-export function createMetrics(db?: Queryable) {
+export interface MetricsOptions {
+  /** Operation names that are labels of their own (the clients' operations); others are `other`. */
+  operationNames?: ReadonlySet<string>;
+}
+
+export function createMetrics(db?: Queryable, options: MetricsOptions = {}) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'orderly_' });
-  const operationNames = new Set<string>();
+  const operationNames = options.operationNames ?? new Set<string>();
 
   const metrics = {
     registry,
@@ -71,6 +74,23 @@ export function createMetrics(db?: Queryable) {
       help: 'Active GraphQL subscriptions',
       registers: [registry],
     }),
+    websocketRefusals: new Counter({
+      name: 'orderly_websocket_refusals_total',
+      help: 'WebSocket connections and subscriptions refused or dropped by a cap, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
+    /** Reports the bytes queued for sending to WebSocket clients (slow readers hold them). */
+    watchWebSocketBuffers(bufferedBytes: () => number) {
+      new Gauge({
+        name: 'orderly_websocket_buffered_bytes',
+        help: 'Bytes queued for WebSocket clients that have not taken them yet',
+        registers: [registry],
+        collect() {
+          this.set(bufferedBytes());
+        },
+      });
+    },
     /** Reports whether events cross processes (1) or not (0); only when Redis is configured. */
     watchRedis(health: () => DependencyHealth) {
       if (health() === 'off') return;
@@ -83,13 +103,10 @@ export function createMetrics(db?: Queryable) {
         },
       });
     },
-    /** A bounded label for an operation name (clients choose names; cardinality must not explode). */
+    /** The label of an operation name: one of the known names, `anonymous` or `other`. */
     operationLabel(name: string | null | undefined): string {
-      if (!name || !OPERATION_NAME.test(name)) return 'anonymous';
-      if (operationNames.has(name)) return name;
-      if (operationNames.size >= MAX_OPERATION_NAMES) return 'other';
-      operationNames.add(name);
-      return name;
+      if (!name) return 'anonymous';
+      return operationNames.has(name) ? name : 'other';
     },
   };
 

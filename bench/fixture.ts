@@ -108,3 +108,39 @@ export async function stockLedger(app: BenchApp, itemIds: readonly string[]) {
   );
   return rows.map((r) => ({ id: r.id, inStore: r.in_store, ordered: Number(r.ordered) }));
 }
+
+/**
+ * Past orders of the board business, as a long-running restaurant has them: one a minute going
+ * back, nearly all completed, some rejected or cancelled, each with its line and its two events.
+ */
+export async function addHistory(app: BenchApp, businessId: string, count: number): Promise<void> {
+  const batch = 20_000;
+  for (let from = 1; from <= count; from += batch) {
+    await app.db.query(
+      `WITH who AS (
+         SELECT (SELECT id FROM users WHERE name = 'bench-ann') AS user_id,
+                (SELECT id FROM menu_items WHERE business_id = $1 ORDER BY position LIMIT 1) AS item_id
+       ), o AS (
+         INSERT INTO orders (user_id, business_id, menu_item_id, quantity, unit_price, state,
+                             created_at, updated_at, finished_at)
+         SELECT who.user_id, $1, who.item_id, 1 + g % 3, 9.50,
+                CASE WHEN g % 9 = 0 THEN 'rejected' WHEN g % 13 = 0 THEN 'cancelled' ELSE 'completed' END,
+                now() - interval '1 day' - g * interval '1 minute',
+                now() - interval '1 day' - g * interval '1 minute' + interval '20 minutes',
+                now() - interval '1 day' - g * interval '1 minute' + interval '20 minutes'
+           FROM who, generate_series($2::int, $3::int) g
+         RETURNING id, menu_item_id, quantity, unit_price, state, created_at, updated_at
+       ), lines AS (
+         INSERT INTO order_lines (order_id, position, menu_item_id, quantity, unit_price)
+         SELECT id, 1, menu_item_id, quantity, unit_price FROM o
+       )
+       INSERT INTO order_events (order_id, from_state, to_state, actor, at)
+       SELECT id, NULL, 'pending', 'user', created_at FROM o
+       UNION ALL
+       SELECT id, 'pending', state, CASE WHEN state = 'cancelled' THEN 'user' ELSE 'business' END,
+              updated_at FROM o`,
+      [businessId, from, Math.min(count, from + batch - 1)],
+    );
+  }
+  await app.db.query('ANALYZE orders');
+}

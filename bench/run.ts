@@ -1,7 +1,7 @@
 // `npm run bench`: Orderly against baselines measured in the same run, printed and written to
 // bench/results/ (and, for a full run, into the README). `-- --quick` is a smoke run for CI.
 //   --quick            small sizes and 1 s runs (under a minute); judges no numbers
-//   --only=a,b         scenarios: reads, placement, fanout
+//   --only=a,b         scenarios: reads, placement, fanout, webhooks, growth, amplification
 //   --profile          Orderly servers run with --cpu-prof (profiles in bench/results/profiles/)
 //   --out=DIR          where results go (default bench/results); the README is updated only by default
 import { spawnSync } from 'node:child_process';
@@ -12,13 +12,16 @@ import * as prettier from 'prettier';
 import { pgliteTemplate } from './lib/pglite-template.js';
 import { machine, markdown, withBenchmarkSection, type Report } from './lib/report.js';
 import { hasTaskset, LOAD_CORE, ROOT, WorkerPool } from './lib/workers.js';
+import { amplificationScenario } from './scenarios/amplification.js';
 import { fanoutScenario } from './scenarios/fanout.js';
+import { growthScenario } from './scenarios/growth.js';
 import { placementScenario } from './scenarios/placement.js';
 import { readsScenario } from './scenarios/reads.js';
+import { webhooksScenario } from './scenarios/webhooks.js';
 import { baselines, dropSchemas, orderly, rawWs } from './scenarios/servers.js';
 import type { BenchConfig, ScenarioResult } from './scenarios/types.js';
 
-const SCENARIOS = ['reads', 'placement', 'fanout'] as const;
+const SCENARIOS = ['reads', 'placement', 'fanout', 'webhooks', 'growth', 'amplification'] as const;
 
 export async function runBench(argv: string[]): Promise<Report> {
   const started = performance.now();
@@ -71,6 +74,9 @@ export async function runBench(argv: string[]): Promise<Report> {
       results.push(await placementScenario(config, 'postgres'));
     }
     if (only.includes('fanout')) results.push(await fanoutScenario(config));
+    if (only.includes('webhooks')) results.push(await webhooksScenario(config));
+    if (only.includes('amplification')) results.push(await amplificationScenario(config));
+    if (only.includes('growth')) results.push(await growthScenario(config));
   } finally {
     await config.pool.stopAll();
     await dropSchemas(config);
@@ -121,7 +127,7 @@ export function readmeSection(table: string): string {
     'Servers run with `NODE_ENV=production` in their own processes, pinned to one core with `taskset`;',
     'the load generator (autocannon for HTTP, `ws` clients for subscriptions, permessage-deflate off) runs',
     'on the other. `npm run bench -- --quick` is the smoke run CI uses (under a minute, numbers not judged);',
-    '`-- --only=reads|placement|fanout` runs a part and `-- --profile` writes CPU profiles. Results:',
+    '`-- --only=reads|placement|fanout|webhooks|growth|amplification` runs a part and `-- --profile` writes CPU profiles. Results:',
     '`bench/results/latest.md` and `latest.json`. PostgreSQL rows need `BENCH_DATABASE_URL` or',
     '`TEST_DATABASE_URL`. The orders read crosses the real store on every request (on PGlite about 2 ms',
     'of its 3 ms go to the joined list query), so B1 and B2 sit in the hundreds of requests a second',

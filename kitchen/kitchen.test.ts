@@ -103,7 +103,7 @@ describe.each([pgliteTarget(), postgresTarget()])('kitchen on $name', (target) =
         started: ids.slice(2),
       });
       expect(await ctx.states(ids)).toEqual(['completed', 'completed', 'processing']);
-      const history = await ctx.orders.history(ids[2]!);
+      const history = await ctx.orders.histories([ids[2]!]);
       expect(history.map((e) => [e.to, e.actor, e.at])).toEqual([
         ['pending', 'user', new Date(T0).toISOString()],
         ['accepted', 'business', new Date(T0).toISOString()],

@@ -3,17 +3,12 @@
 // process figures; the live queue gauges come from the API's /metrics) and /healthz.
 import { createServer, type Server } from 'node:http';
 import { loadConfig, ConfigError } from '../api/config.js';
+import { composeCore } from '../api/core.js';
 import { sendJson } from '../api/http/respond.js';
 import { createLogger, type Logger } from '../api/logger.js';
 import { createMetrics, type Metrics } from '../api/metrics.js';
-import { createBus } from '../api/pubsub.js';
-import { createOrderObserver } from '../api/observe.js';
 import { systemClock } from '../api/services/clock.js';
-import { OrdersService } from '../api/services/orders.service.js';
-import { openDb } from '../api/store/db.js';
 import { DataDirLockedError, startupRefusal } from '../api/store/db-errors.js';
-import { migrate } from '../api/store/migrate.js';
-import { Kitchen } from './kitchen.js';
 
 async function serveMetrics(metrics: Metrics, port: number, host: string, log: Logger) {
   const server = createServer((req, res) => {
@@ -49,46 +44,23 @@ function portOf(server: Server | undefined): number | undefined {
 try {
   const config = loadConfig();
   const log = createLogger(config.logLevel).child({ component: 'kitchen' });
-  const db = await openDb({
-    url: config.databaseUrl,
-    dataDir: config.dataDir,
-    poolSize: 4,
-    deadlines: config.dbDeadlines,
-    log,
-  });
-  await migrate(db);
-  const bus = createBus(config.redisUrl, { log });
-  const metrics = createMetrics();
-  const settings = { capacity: config.kitchenCapacity, prepMs: config.kitchenPrepMs };
-  const orders = new OrdersService({
-    db,
-    pubsub: bus.pubsub,
-    clock: systemClock,
-    kitchen: settings,
-    maxOpenOrders: config.maxOpenOrders,
-    observer: createOrderObserver(log, metrics),
-  });
-  const kitchen = new Kitchen({
-    db,
-    pubsub: bus.pubsub,
-    orders,
-    clock: systemClock,
-    ...settings,
-    pollMs: config.kitchenPollMs,
-    pendingTimeoutMs: config.pendingTimeoutMs,
-    log,
-  });
+  const { db, metrics, bus, kitchenSettings, kitchen, webhookDelivery } = await composeCore(
+    config,
+    { clock: systemClock, log, poolSize: 4, cooks: true, metrics: () => createMetrics() },
+  );
   const metricsServer: Server | undefined =
     config.kitchenMetricsPort === undefined
       ? undefined
       : await serveMetrics(metrics, config.kitchenMetricsPort, config.host, log);
-  await kitchen.start();
+  await kitchen?.start();
+  webhookDelivery.start();
   log.info(
-    { database: db.kind, ...settings, metricsPort: portOf(metricsServer) },
+    { database: db.kind, ...kitchenSettings, metricsPort: portOf(metricsServer) },
     'kitchen is cooking',
   );
   const shutdown = async () => {
-    await kitchen.stop();
+    await kitchen?.stop();
+    await webhookDelivery.stop();
     metricsServer?.close();
     await bus.close();
     await db.close();

@@ -29,7 +29,8 @@ mapfile -t dependencies < <(
 meta="$(mktemp -d)"
 trap 'rm -rf "$meta"' EXIT
 commit="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
-printf 'version=%s\ncommit=%s\nbuilt_at=%s\n' "$version" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" >"$meta/RELEASE"
+# The Node.js line it was built and tested on (CI and deploy build on 24; engines in package.json).
+printf 'version=%s\ncommit=%s\nbuilt_at=%s\nnode=%s\n' "$version" "$commit" "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$(node --version)" >"$meta/RELEASE"
 
 mkdir -p release
 tarball="release/orderly-$version.tar.gz"

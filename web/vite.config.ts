@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { precompress } from './precompress';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const apiTarget = process.env.API_URL ?? 'http://127.0.0.1:4000';
@@ -11,7 +12,7 @@ const apiPaths =
 export default defineConfig({
   root: webRoot,
   publicDir: 'public',
-  plugins: [svelte()],
+  plugins: [svelte(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

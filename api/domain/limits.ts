@@ -36,14 +36,19 @@ export function hasControlCharacters(value: string): boolean {
   return CONTROL.test(value);
 }
 
-/** Empty, an absolute http(s) URL, or a same-origin path (demo images are served locally). */
-export function isImageUrl(value: string): boolean {
+/**
+ * Empty, an absolute URL, or a same-origin path (demo images are served locally). In production the
+ * URL must be https: a plain-http image on a customer's page lets anyone on the way see who looked.
+ * The caller says whether it is production (the web app cannot know; the server decides).
+ */
+export function isImageUrl(value: string, production = false): boolean {
   if (value === '') return true;
   if (charLength(value) > IMAGE_URL_MAX || hasControlCharacters(value)) return false;
   if (value.startsWith('/')) return !value.startsWith('//') && !/[\s\\]/.test(value);
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+    const allowed = production ? ['https:'] : ['http:', 'https:'];
+    return allowed.includes(url.protocol) && url.hostname !== '';
   } catch {
     return false;
   }
@@ -68,6 +73,10 @@ export const MAX_NOTE_LENGTH = 200;
 export const HISTORY_PAGE_DEFAULT = 50;
 export const HISTORY_PAGE_MAX = 100;
 export const SYNC_PAGE_MAX = 500;
+/** Orders the unpaged `orders` list answers at most, newest first. */
+export const ORDERS_LIST_MAX = 500;
+/** What the History screen's search box sends: an order number prefix or part of a customer's name. */
+export const MAX_HISTORY_SEARCH_LENGTH = 50;
 
 /** Items on one business's menu. */
 export const MAX_MENU_ITEMS = 200;

@@ -1,9 +1,12 @@
 // The Pothos builder: plugins, context, scopes and scalars, nothing else.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { GraphQLError, Kind } from 'graphql';
 import { ForbiddenError, UnauthenticatedError } from '../errors.js';
 import type { Context } from './context.js';
+import { costRefusal, fieldComplexity, MAX_COST } from './cost.js';
 
 export interface AuthScopes {
   /** Any logged-in customer or business. */
@@ -21,8 +24,13 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
   };
 }>({
-  plugins: [ScopeAuthPlugin],
+  plugins: [ScopeAuthPlugin, ComplexityPlugin, 'subscriptionCost', DataloaderPlugin],
   defaultFieldNullability: false,
+  complexity: {
+    fieldComplexity,
+    limit: { complexity: MAX_COST },
+    complexityError: (_kind, { complexity }) => costRefusal(complexity),
+  },
   scopeAuth: {
     authorizeOnSubscribe: true,
     authScopes: (context) => ({

@@ -4,6 +4,7 @@ import type { AuthService } from '../services/auth.service.js';
 import type { MenusService } from '../services/menus.service.js';
 import type { KitchenSettings, OrdersService } from '../services/orders.service.js';
 import type { OrderingService } from '../services/ordering.service.js';
+import type { WebhooksService } from '../services/webhooks.service.js';
 import type { Viewer } from '../domain/types.js';
 
 export interface Services {
@@ -11,6 +12,7 @@ export interface Services {
   orders: OrdersService;
   menus: MenusService;
   ordering: OrderingService;
+  webhooks: WebhooksService;
   kitchen: KitchenSettings;
   pubsub: EventBus;
 }

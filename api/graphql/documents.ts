@@ -12,7 +12,7 @@ const KEPT = 1_000;
 export type Prepared =
   | { query: string; document: DocumentNode }
   | { query: string; parseError: unknown }
-  | { query: string; validationErrors: readonly GraphQLError[] };
+  | { query: string; document: DocumentNode; validationErrors: readonly GraphQLError[] };
 
 export function createDocumentCache(yoga: YogaServerInstance<ServerContext, Context>) {
   const prepared = new Map<string, Prepared>();
@@ -29,7 +29,8 @@ export function createDocumentCache(yoga: YogaServerInstance<ServerContext, Cont
       try {
         const document = enveloped.parse(query);
         const errors = enveloped.validate(enveloped.schema, document);
-        entry = errors.length > 0 ? { query, validationErrors: errors } : { query, document };
+        entry =
+          errors.length > 0 ? { query, document, validationErrors: errors } : { query, document };
       } catch (error) {
         entry = { query, parseError: error };
       }

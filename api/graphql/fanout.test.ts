@@ -1,4 +1,5 @@
 import {
+  execute,
   GraphQLObjectType,
   GraphQLSchema,
   GraphQLString,
@@ -6,9 +7,13 @@ import {
   type ExecutionResult,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { NotFoundError } from '../errors.js';
+import { createLogger } from '../logger.js';
+import { createMetrics } from '../metrics.js';
 import { createBus } from '../pubsub.js';
 import type { OrderView } from '../domain/types.js';
-import { audienceOf, createFanout, type Subscriber } from './fanout.js';
+import { audienceOf, createFanout, envelopedExecute, type Subscriber } from './fanout.js';
+import { createGraphQLServer, createMaskError } from './yoga.js';
 
 /** A schema whose subscription resolver counts its executions and shows who executed it. */
 function countingSchema() {
@@ -20,6 +25,18 @@ function countingSchema() {
       seenBy: {
         type: GraphQLString,
         resolve: (_event, _args, ctx: { viewer: string }) => ctx.viewer,
+      },
+      secret: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new Error('connection string postgres://admin:hunter2@db');
+        },
+      },
+      gone: {
+        type: GraphQLString,
+        resolve: () => {
+          throw new NotFoundError('order not found');
+        },
       },
     },
   });
@@ -64,7 +81,7 @@ describe('subscription fan-out', () => {
   it('executes each event once per operation and audience, and sends everyone the same payload', async () => {
     const { schema, executions } = countingSchema();
     const bus = createBus(undefined);
-    const fanout = createFanout({ maskError: (e) => e as Error });
+    const fanout = createFanout({ maskError: (e) => e as Error, execute });
     const document = parse('subscription($t: String) { events(topic: $t) { id seenBy } }');
     const operation = { schema, document, variableValues: { t: 'b1' } };
     const start = async (viewer: string) => {
@@ -103,7 +120,7 @@ describe('subscription fan-out', () => {
 
   it('keys operations by audience, document, operation name and variables', () => {
     const { schema } = countingSchema();
-    const fanout = createFanout({ maskError: (e) => e as Error });
+    const fanout = createFanout({ maskError: (e) => e as Error, execute });
     const document = parse('subscription($t: String) { events(topic: $t) { id } }');
     const key = (variableValues: Record<string, unknown>, audience: string) =>
       fanout.keyOf({ schema, document, variableValues }, audience);
@@ -120,7 +137,7 @@ describe('subscription fan-out', () => {
 
   it('answers a refused subscription with its masked errors', async () => {
     const { schema } = countingSchema();
-    const fanout = createFanout({ maskError: () => new Error('masked') });
+    const fanout = createFanout({ maskError: () => new Error('masked'), execute });
     const document = parse('subscription { events { id } }');
     const operation = { schema, document };
     const refused = (await fanout.subscribe(
@@ -128,5 +145,52 @@ describe('subscription fan-out', () => {
       new TestSubscriber('k', { bus: null, viewer: 'x' }),
     )) as ExecutionResult;
     expect(refused.errors?.map((e) => e.message)).toEqual(['masked']);
+  });
+
+  it('runs payloads through the server’s envelop: errors masked and coded, each execution counted', async () => {
+    const { schema } = countingSchema();
+    const log = createLogger('silent');
+    const metrics = createMetrics(undefined, { operationNames: new Set(['Watch']) });
+    const yoga = createGraphQLServer({
+      schema,
+      log,
+      graphiql: false,
+      introspection: true,
+      metrics,
+      deadlineMs: 0,
+    });
+    const fanout = createFanout({
+      maskError: createMaskError(log),
+      execute: envelopedExecute(yoga),
+    });
+    const bus = createBus(undefined);
+    const document = parse('subscription Watch { events(topic: "b1") { id secret gone } }');
+    const operation = { schema, document, operationName: 'Watch' };
+    const subscribers = [1, 2].map(
+      () => new TestSubscriber(fanout.keyOf(operation, 'user:1'), { bus, viewer: 'user:1' }),
+    );
+    for (const subscriber of subscribers) {
+      const stream = await fanout.subscribe(operation, subscriber);
+      if (!(Symbol.asyncIterator in stream)) throw new Error('refused');
+      void stream.next();
+    }
+
+    bus.pubsub.publish('businessOrderUpdated', 'b1', { id: 'o1' } as OrderView);
+    await tick();
+    const payload = JSON.parse(subscribers[0]!.received[0]!) as ExecutionResult;
+    expect(payload.data).toEqual({ events: { id: 'o1', secret: null, gone: null } });
+    expect(payload.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([
+      ['Unexpected error.', 'INTERNAL'],
+      ['order not found', 'NOT_FOUND'],
+    ]);
+    expect(payload.errors?.[0]?.path).toEqual(['events', 'secret']);
+    expect(JSON.stringify(payload)).not.toContain('hunter2');
+    expect(subscribers[1]!.received).toEqual(subscribers[0]!.received);
+    const counted = await metrics.registry.getSingleMetricAsString(
+      'orderly_graphql_operation_duration_seconds',
+    );
+    expect(counted).toContain(
+      'orderly_graphql_operation_duration_seconds_count{type="subscription",operation="Watch"} 1',
+    );
   });
 });

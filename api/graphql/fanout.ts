@@ -2,16 +2,20 @@
 // (its authorization at subscribe time, and e.g. an order's current state first), but the events of
 // a topic are the same objects for every subscriber (see pubsub.ts), so subscribers that share an
 // operation (document, operation name, variables) and an audience (who they are) share one
-// execution and one serialized payload per event; only the message envelope is their own.
+// execution and one serialized payload per event; only the message envelope is their own. That
+// execution is the server's enveloped execute (errors masked and coded, operation metrics), the
+// same as a query's.
 import {
   createSourceEventStream,
-  execute,
   type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLError,
 } from 'graphql';
+import type { YogaServerInstance } from 'graphql-yoga';
 import type { Viewer } from '../domain/types.js';
+import type { Context } from './context.js';
+import { addErrorCodes, type ServerContext } from './yoga.js';
 
 /** Distinct subscriber keys kept as one shared string each. */
 const KEYS_KEPT = 10_000;
@@ -22,7 +26,22 @@ export function audienceOf(viewer: Viewer | null): string {
 }
 
 export interface FanoutDeps {
+  /** Masks what a refused subscribe throws or answers (its source stream's errors). */
   maskError(error: unknown): Error;
+  /** Executes one event for one audience, with errors already masked and coded. */
+  execute(args: ExecutionArgs): ExecutionResult | Promise<ExecutionResult>;
+}
+
+/**
+ * Executes an operation through the server's envelop, as a query over HTTP is: masked errors,
+ * graphql-jit, the execution hooks (operation metrics), and the error codes yoga adds to results.
+ */
+export function envelopedExecute(yoga: YogaServerInstance<ServerContext, Context>) {
+  return async (args: ExecutionArgs): Promise<ExecutionResult> => {
+    const context = args.contextValue as Context;
+    const enveloped = yoga.getEnveloped({ makeContext: async () => context });
+    return addErrorCodes(await enveloped.execute(args));
+  };
 }
 
 export interface Subscriber {
@@ -51,14 +70,14 @@ export function createFanout(deps: FanoutDeps) {
 
   /** graphql-ws's payload layout: the result's fields, then its errors. */
   const serialize = (result: ExecutionResult) => {
-    const { errors, ...rest } = mask(result);
+    const { errors, ...rest } = result;
     return JSON.stringify(errors ? { ...rest, errors } : rest);
   };
 
   function payloadFor(event: unknown, subscriber: Subscriber, args: OperationArgs) {
     const run = () => {
       const contextValue = subscriber.contextFor();
-      const result = execute({ ...args, rootValue: event, contextValue });
+      const result = deps.execute({ ...args, rootValue: event, contextValue });
       return result instanceof Promise ? result.then(serialize) : serialize(result);
     };
     if (typeof event !== 'object' || event === null) return run();

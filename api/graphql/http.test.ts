@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Plugin } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { createMetrics } from '../metrics.js';
@@ -8,14 +9,20 @@ import { createGraphQLFastPath, negotiate } from './http.js';
 import { schema } from './schema/index.js';
 import { createGraphQLServer } from './yoga.js';
 
-function fastPath() {
-  const yoga = createGraphQLServer({
+function server(extraPlugins: Plugin[] = [], introspection = false) {
+  return createGraphQLServer({
     schema,
     log: createLogger('silent'),
     graphiql: false,
-    introspection: false,
+    introspection,
     metrics: createMetrics(),
+    deadlineMs: 0,
+    extraPlugins,
   });
+}
+
+function fastPath(extraPlugins: Plugin[] = []) {
+  const yoga = server(extraPlugins);
   const serve = createGraphQLFastPath({
     yoga,
     documents: createDocumentCache(yoga),
@@ -63,11 +70,61 @@ describe('GraphQL fast path', () => {
       await serve('POST', json, { query: '{ __typename }', extensions: { persisted: 1 } }),
       await serve('POST', json, { query: '{ __typename }', extra: true }),
       await serve('POST', json, { query: '{ __typename }', variables: [] }),
-      await serve('POST', json, { query: '{ nope }' }),
-      await serve('POST', json, { query: '{ __schema { types { name } } }' }),
+      await serve('POST', json, { query: 'query { a: __typename } query { b: __typename }' }),
       await serve('POST', json, { query: 'subscription { newOrder { id } }' }),
     ];
     expect(declined.map((d) => d.handled)).toEqual(declined.map(() => false));
+  });
+
+  it('answers a refusal known from the text exactly as yoga does', async () => {
+    const yoga = server();
+    const serve = fastPath();
+    const refused = [
+      '{ nope }',
+      '{ __schema { types { name } } }',
+      '{ businesses { menu { business { menu { id } } } } }',
+      '{ orders(state: PENDIN) { id } }',
+    ];
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      for (const query of refused) {
+        const fast = await serve('POST', { ...json, accept }, { query });
+        const viaYoga = await yoga.fetch(
+          'http://localhost/graphql',
+          { method: 'POST', headers: { ...json, accept }, body: JSON.stringify({ query }) },
+          { makeContext: async () => ({ viewer: null }) as Context },
+        );
+        expect(fast.handled, query).toBe(true);
+        expect(fast.status, `${accept} ${query}`).toBe(viaYoga.status);
+        const headers = Object.fromEntries(
+          Object.entries(fast.headers!).map(([name, value]) => [name.toLowerCase(), value]),
+        );
+        expect(headers['content-type']).toBe(viaYoga.headers.get('content-type'));
+        expect(JSON.parse(fast.body!)).toEqual(await viaYoga.json());
+      }
+    }
+  });
+
+  it('runs only while every plugin of the server applies to what it answers', async () => {
+    // The server's own plugins, in production and outside it: nothing the fast path skips.
+    expect(server([], false).fastPathGaps).toEqual([]);
+    expect(server([], true).fastPathGaps).toEqual([]);
+    // A plugin with a request-level hook (a response header, CSRF checks, a response cache…):
+    // the fast path declines everything, so yoga answers and the plugin applies.
+    const stamped: Plugin = {
+      onResponse({ response }) {
+        response.headers.set('x-stamped', 'yes');
+      },
+    };
+    const yoga = server([stamped]);
+    expect(yoga.fastPathGaps).toEqual(['onResponse ×1']);
+    const answer = await fastPath([stamped])('POST', json, { query: '{ __typename }' });
+    expect(answer.handled).toBe(false);
+    const response = await yoga.fetch(
+      'http://localhost/graphql',
+      { method: 'POST', headers: json, body: JSON.stringify({ query: '{ __typename }' }) },
+      { makeContext: async () => ({ viewer: null }) as Context },
+    );
+    expect(response.headers.get('x-stamped')).toBe('yes');
   });
 
   it("negotiates the media type as yoga's result processors do", () => {

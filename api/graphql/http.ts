@@ -3,10 +3,11 @@
 // cached per query text (documents.ts); the context, the execution and its hooks (masked errors,
 // metrics, graphql-jit) are envelop's too, and a result with errors goes through yoga's own result
 // processor. Whatever else arrives returns false and yoga answers it: GET, GraphiQL, SSE and
-// multipart, subscriptions, unusual bodies, syntax and validation errors, a bad token; those go
-// through serveThroughYoga. Yoga-level hooks (onRequestParse, onParams, onResultProcess) do not run
-// on the fast path: the ones the server uses are request parsing, parameter checks and error codes,
-// which this file mirrors.
+// multipart, subscriptions, unusual bodies, syntax errors, no single operation, a bad token; those go
+// through serveThroughYoga. Yoga-level hooks (onRequest, onRequestParse, onParams, onResultProcess,
+// onResponse) do not run here: yoga's own are request parsing and parameter checks, which this file
+// mirrors, and the server's own plugins add none but error codes (mirrored too). A plugin that adds
+// one turns the fast path off (yoga.ts, fastPathGaps), so it applies to every request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
@@ -23,7 +24,8 @@ interface Params {
 }
 
 export interface FastPathDeps {
-  yoga: YogaServerInstance<ServerContext, Context>;
+  /** With the request-level hooks the fast path would skip (yoga.ts); while any, it answers nothing. */
+  yoga: YogaServerInstance<ServerContext, Context> & { fastPathGaps: readonly string[] };
   documents: DocumentCache;
   makeContext(req: IncomingMessage, requestId: string): Promise<Context>;
 }
@@ -38,8 +40,9 @@ export type GraphQLFastPath = (
 export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
   const { yoga, documents } = deps;
 
+  const open = yoga.fastPathGaps.length === 0;
   return async function serveGraphQL(req, res, body, requestId) {
-    if (req.method !== 'POST' || !isJsonBody(req.headers['content-type'])) return false;
+    if (!open || req.method !== 'POST' || !isJsonBody(req.headers['content-type'])) return false;
     const mediaType = negotiate(req.headers.accept);
     if (!mediaType) return false;
     const params = parseParams(body);
@@ -49,6 +52,12 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     const { document } = prepared;
     const operation = getOperationAST(document, params.operationName);
     if (!operation || operation.operation === 'subscription') return false;
+    // A refusal known from the text (kept with it, e.g. a query over the cost limit): answered
+    // here, as yoga answers it, without building a context.
+    if ('validationErrors' in prepared) {
+      await answer(res, { errors: prepared.validationErrors }, mediaType);
+      return true;
+    }
 
     const enveloped = yoga.getEnveloped({ makeContext: () => deps.makeContext(req, requestId) });
     let contextValue: Context;
@@ -77,6 +86,12 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
       res.end(payload);
       return true;
     }
+    await answer(res, result, mediaType);
+    return true;
+  };
+
+  /** A result with errors, through yoga's own result processor (its status and body). */
+  async function answer(res: ServerResponse, result: ExecutionResult, mediaType: JsonMediaType) {
     const response = processRegularResult(addErrorCodes(result), yoga.fetchAPI, mediaType);
     const headers: Record<string, string> = { 'x-content-type-options': 'nosniff' };
     response.headers.forEach((value, name) => (headers[name] = value));
@@ -84,8 +99,7 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     headers['content-length'] = String(Buffer.byteLength(text));
     res.writeHead(response.status, headers);
     res.end(text);
-    return true;
-  };
+  }
 }
 
 /** `application/json`, optionally with `charset=utf-8`: what yoga's POST JSON parser reads. */

@@ -3,6 +3,9 @@
 // sends a fresh token first, as the payload of a `ping` (see reauthenticate). The protocol is
 // graphql-ws's server; the sockets, the heartbeat and the subscription fan-out are ours: each event
 // is executed once per operation and audience (fanout.ts) and its payload sent to every socket.
+// What one client may hold is capped (WebSocketLimits): sockets per address (closed with 1013, try
+// again later), operations per socket (that subscription gets RATE_LIMITED), and the unsent bytes
+// of a socket that does not read (it is cut off, and what it held is freed).
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, WebSocket } from 'ws';
@@ -15,6 +18,7 @@ import {
 } from 'graphql-ws';
 import { GraphQLError, getOperationAST, type ExecutionArgs } from 'graphql';
 import type { YogaServerInstance } from 'graphql-yoga';
+import type { WebSocketLimits } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { Bus } from '../pubsub.js';
@@ -22,7 +26,7 @@ import type { Viewer } from '../domain/types.js';
 import type { AuthService } from '../services/auth.service.js';
 import type { Context } from './context.js';
 import type { DocumentCache } from './documents.js';
-import { audienceOf, createFanout, type Subscriber } from './fanout.js';
+import { audienceOf, createFanout, envelopedExecute, type Subscriber } from './fanout.js';
 import type { ServerContext } from './yoga.js';
 
 export const CLOSE_UNAUTHORIZED = 4401;
@@ -32,8 +36,8 @@ export const CLOSE_GOING_AWAY = 1001;
 /** Events stopped crossing processes (Redis is away): reconnect, refetch, subscribe again. */
 export const CLOSE_EVENTS_INTERRUPTED = 4503;
 const EVENTS_INTERRUPTED = 'Events interrupted; reconnect and refetch';
-/** A socket whose unsent messages exceed this is not reading; it is dropped. */
-export const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+/** The address already holds its allowance of sockets (RFC 6455 "try again later"). */
+export const CLOSE_TRY_AGAIN_LATER = 1013;
 
 /** One client connection: what the protocol handlers know of it, and its socket for graphql-ws. */
 class Connection implements GraphQLWsSocket {
@@ -60,8 +64,22 @@ class Connection implements GraphQLWsSocket {
   send(data: string): void {
     const { socket } = this;
     if (socket.readyState !== WebSocket.OPEN) return;
-    if (socket.bufferedAmount > MAX_BUFFERED_BYTES) return void socket.terminate();
+    if (socket.bufferedAmount > this.deps.limits.maxBufferedBytes) return this.dropSlowReader();
     socket.send(data);
+  }
+
+  /**
+   * Cut off at once: a close frame would queue behind what the client is not reading, and the
+   * closing handshake would hold the buffers for its timeout.
+   */
+  private dropSlowReader(): void {
+    const { socket, deps } = this;
+    deps.metrics.websocketRefusals.inc({ reason: 'slow_reader' });
+    deps.log.warn(
+      { requestId: this.requestId, bufferedBytes: socket.bufferedAmount },
+      'websocket dropped: the client is not reading',
+    );
+    socket.terminate();
   }
 
   close(code: number, reason: string): void {
@@ -134,6 +152,7 @@ export interface WebSocketDeps {
   metrics: Metrics;
   log: Logger;
   maxPayload: number;
+  limits: WebSocketLimits;
   /** Heartbeat period: a socket that misses one ping's pong by the next is terminated. */
   keepAliveMs?: number;
   /** Whether events cross processes; sockets are closed when they stop (clients then refetch). */
@@ -147,7 +166,9 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     maxPayload: deps.maxPayload,
     handleProtocols,
   });
-  const fanout = createFanout({ maskError: deps.maskError });
+  // Subscription payloads run through yoga's envelop like queries: masked errors, graphql-jit and
+  // operation metrics, plus the error codes yoga adds over HTTP.
+  const fanout = createFanout({ maskError: deps.maskError, execute: envelopedExecute(deps.yoga) });
 
   const server = makeServer<Record<string, unknown> | undefined, Connection>({
     execute: (args) => (args.rootValue as Operation).execute!({ ...args, rootValue: undefined }),
@@ -208,6 +229,16 @@ export function createWebSocketServer(deps: WebSocketDeps) {
         operationName: payload.operationName ?? null,
         variableValues: payload.variables ?? null,
       };
+      // graphql-ws has already entered this operation in ctx.subscriptions.
+      if (Object.keys(ctx.subscriptions).length > deps.limits.maxSubscriptionsPerConnection) {
+        deps.metrics.websocketRefusals.inc({ reason: 'subscriptions_per_connection' });
+        return [
+          new GraphQLError(
+            `Too many operations on this connection (at most ${deps.limits.maxSubscriptionsPerConnection}); complete one first`,
+            { extensions: { code: 'RATE_LIMITED' } },
+          ),
+        ];
+      }
       const kind = getOperationAST(document, payload.operationName)?.operation;
       if (kind === 'subscription') {
         // A retrying client backs off and subscribes again once events cross processes again.
@@ -272,6 +303,9 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     deps.metrics.websocketConnections.dec();
     const connection = connections.get(this);
     if (!connection) return;
+    const held = socketsByAddress.get(connection.address) ?? 1;
+    if (held <= 1) socketsByAddress.delete(connection.address);
+    else socketsByAddress.set(connection.address, held - 1);
     deps.log.info(
       {
         requestId: connection.requestId,
@@ -284,14 +318,19 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     void connection.closed?.(code, String(reason));
   }
 
+  const socketsByAddress = new Map<string, number>();
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
+    const address = deps.addressOf(request);
+    const held = socketsByAddress.get(address) ?? 0;
+    if (held >= deps.limits.maxConnectionsPerAddress) {
+      deps.metrics.websocketRefusals.inc({ reason: 'connections_per_address' });
+      socket.once('error', () => undefined);
+      socket.close(CLOSE_TRY_AGAIN_LATER, 'Too many connections from your address');
+      return;
+    }
+    socketsByAddress.set(address, held + 1);
     deps.metrics.websocketConnections.inc();
-    const connection = new Connection(
-      socket,
-      deps.newRequestId(request),
-      deps.addressOf(request),
-      deps,
-    );
+    const connection = new Connection(socket, deps.newRequestId(request), address, deps);
     connections.set(socket, connection);
     deps.log.info({ requestId: connection.requestId, path: '/graphql' }, 'websocket opened');
     socket.once('error', onSocketError);
@@ -299,6 +338,12 @@ export function createWebSocketServer(deps: WebSocketDeps) {
     socket.on('message', onSocketMessage);
     socket.once('close', onSocketClose);
     connection.closed = server.opened(connection, connection);
+  });
+
+  deps.metrics.watchWebSocketBuffers(() => {
+    let bytes = 0;
+    for (const socket of wss.clients) bytes += socket.bufferedAmount;
+    return bytes;
   });
 
   // One timer for every socket: ping, and drop whoever did not answer the previous ping.

@@ -24,6 +24,26 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** The build's Brotli or gzip copy of a file (web/precompress.ts), when the client takes it. */
+async function precompressed(file: string, acceptEncoding: string | string[] | undefined) {
+  const accepted = new Set(
+    String(acceptEncoding ?? '')
+      .split(',')
+      .map((part) => part.trim().split(';'))
+      .filter(([, q]) => q?.trim() !== 'q=0')
+      .map(([name]) => name!.toLowerCase()),
+  );
+  for (const [encoding, suffix] of [
+    ['br', '.br'],
+    ['gzip', '.gz'],
+  ] as const) {
+    if (!accepted.has(encoding)) continue;
+    const info = await stat(file + suffix).catch(() => null);
+    if (info?.isFile()) return { encoding, file: file + suffix, size: info.size };
+  }
+  return null;
+}
+
 export function createStaticHandler(root: string) {
   const base = path.resolve(root);
   return async function serveStatic(
@@ -51,18 +71,21 @@ export function createStaticHandler(root: string) {
     }
     const isShell = target.endsWith('index.html');
     const immutable = !isShell && decoded.startsWith('/assets/');
+    const compressed = await precompressed(target, req.headers['accept-encoding']);
     res.writeHead(200, {
       ...SECURITY_HEADERS,
       'content-type': TYPES[path.extname(target).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': info.size,
+      'content-length': compressed?.size ?? info.size,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
       'last-modified': info.mtime.toUTCString(),
+      vary: 'Accept-Encoding',
+      ...(compressed ? { 'content-encoding': compressed.encoding } : {}),
     });
     if (req.method === 'HEAD') {
       res.end();
       return true;
     }
-    createReadStream(target).pipe(res);
+    createReadStream(compressed?.file ?? target).pipe(res);
     return true;
   };
 }

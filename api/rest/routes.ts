@@ -107,6 +107,18 @@ interface LoginResult {
   expiresAt: string;
 }
 
+/** A login's answer in the partner tools' names: `u_` for a customer, `e_` for a business. */
+function loginAnswer(result: unknown, prefix: 'u' | 'e') {
+  const r = result as LoginResult;
+  return {
+    token: r.token,
+    [`${prefix}_id`]: r.id,
+    [`${prefix}_name`]: r.name,
+    refresh_token: r.refreshToken,
+    expires_at: r.expiresAt,
+  };
+}
+
 interface GqlMenuItem {
   id: string;
   name: string;
@@ -211,16 +223,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       userLogin(name: $name, password: $password) { token id name refreshToken expiresAt } }`,
     body: UserLoginBody,
     variables: ({ body }) => ({ name: body.u_name, password: body.u_password }),
-    respond: (data) => {
-      const r = data.userLogin as LoginResult;
-      return {
-        token: r.token,
-        u_id: r.id,
-        u_name: r.name,
-        refresh_token: r.refreshToken,
-        expires_at: r.expiresAt,
-      };
-    },
+    respond: (data) => loginAnswer(data.userLogin, 'u'),
   },
   {
     method: 'POST',
@@ -234,16 +237,7 @@ export const REST_ROUTES: readonly RestRoute[] = [
       businessLogin(name: $name, password: $password) { token id name refreshToken expiresAt } }`,
     body: BusinessLoginBody,
     variables: ({ body }) => ({ name: body.e_name, password: body.e_password }),
-    respond: (data) => {
-      const r = data.businessLogin as LoginResult;
-      return {
-        token: r.token,
-        e_id: r.id,
-        e_name: r.name,
-        refresh_token: r.refreshToken,
-        expires_at: r.expiresAt,
-      };
-    },
+    respond: (data) => loginAnswer(data.businessLogin, 'e'),
   },
   {
     method: 'POST',

@@ -4,7 +4,8 @@ import { openDb, type Db } from '../store/db.js';
 import { migrate } from '../store/migrate.js';
 import { SignJWT } from 'jose';
 import { AuthService, JWT_AUDIENCE, JWT_ISSUER } from './auth.service.js';
-import { createLoginThrottle } from './login-throttle.js';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle.js';
+import { createPasswordQueue } from './password-queue.js';
 
 describe('token verification and sessions', () => {
   const clock = { now: () => Date.now() };
@@ -115,5 +116,72 @@ describe('token verification and sessions', () => {
       .setExpirationTime('1m')
       .sign(secret);
     await expect(service.verify(malformed)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('sign-up and login', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openDb({ url: 'memory://', dataDir: '' });
+    await migrate(db);
+  });
+  afterAll(() => db?.close());
+
+  /** A throttle that records what it was asked, and when, against the password checks. */
+  const recording = () => {
+    const calls: string[] = [];
+    const throttle: LoginThrottle = {
+      beforeAttempt: async (key, address) => void calls.push(`attempt ${key} ${address}`),
+      succeeded: async (key) => void calls.push(`succeeded ${key}`),
+      beforeSignUp: async (address) => void calls.push(`sign-up ${address}`),
+    };
+    return { calls, throttle };
+  };
+  const service = (throttle: LoginThrottle) =>
+    new AuthService({
+      db,
+      secret: 'a-test-secret-that-is-long-enough-1234',
+      ttlSeconds: 60,
+      refreshTtlSeconds: 3600,
+      throttle,
+      passwords: createPasswordQueue(1),
+    });
+
+  it('keeps a name in its NFKC form and refuses a look-alike of it with CONFLICT', async () => {
+    const { calls, throttle } = recording();
+    const auth = service(throttle);
+    expect((await auth.signUp('user', 'Ｈｅｉｄｉ', 'heidi-pass', '10.0.0.1')).name).toBe('Heidi');
+    await expect(auth.signUp('user', 'HEID\u0406', 'heidi-pass', '10.0.0.1')).rejects.toMatchObject(
+      {
+        code: 'CONFLICT',
+      },
+    );
+    expect(calls).toEqual(['sign-up 10.0.0.1', 'sign-up 10.0.0.1']);
+  });
+
+  it('refuses a hidden character with BAD_REQUEST before counting a sign-up or hashing', async () => {
+    const { calls, throttle } = recording();
+    await expect(
+      service(throttle).signUp('user', 'ivan\u200b', 'ivan-pass-1', '10.0.0.2'),
+    ).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'name must not contain control, invisible or text-direction characters',
+    });
+    expect(calls).toEqual([]);
+  });
+
+  it('counts a login under the name’s look-alike key, before the password is checked', async () => {
+    const { calls, throttle } = recording();
+    const auth = service(throttle);
+    await auth.signUp('user', 'judy', 'judy-pass-1', '10.0.0.3');
+    await expect(auth.login('user', 'JUDY', 'wrong-pass', '10.0.0.4')).rejects.toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+    expect((await auth.login('user', 'ｊｕｄｙ', 'judy-pass-1', '10.0.0.4')).name).toBe('judy');
+    expect(calls.slice(1)).toEqual([
+      'attempt user:judy 10.0.0.4',
+      'attempt user:judy 10.0.0.4',
+      'succeeded user:judy',
+    ]);
   });
 });

@@ -7,17 +7,13 @@ import * as accounts from '../store/accounts.store.js';
 import * as sessions from '../store/sessions.store.js';
 import { isoAt, systemClock, type Clock } from './clock.js';
 import type { LoginThrottle } from './login-throttle.js';
-import { hashPassword, verifyPassword } from './passwords.js';
+import { createPasswordQueue, type PasswordQueue } from './password-queue.js';
+import { hashPassword } from './passwords.js';
 import type { Role, Viewer } from '../domain/types.js';
-import { isUuid, requireText } from './validate.js';
-import {
-  NAME_MAX,
-  NAME_MIN,
-  PASSWORD_MAX,
-  PASSWORD_MIN,
-  charLength,
-  hasControlCharacters,
-} from '../domain/limits.js';
+import { isUuid } from './validate.js';
+import { PASSWORD_MAX, PASSWORD_MIN, charLength, hasControlCharacters } from '../domain/limits.js';
+import { nameProblem, normalizeName } from '../domain/names.js';
+import { nameKey } from '../domain/name-key.js';
 
 export const JWT_ISSUER = 'orderly';
 export const JWT_AUDIENCE = 'orderly-api';
@@ -41,6 +37,8 @@ export interface AuthDeps {
   /** Lifetime of a refresh token; each refresh issues a new one. */
   refreshTtlSeconds: number;
   throttle: LoginThrottle;
+  /** Where argon2 runs, a few at a time; default: two at once. */
+  passwords?: PasswordQueue;
   /** Issue and expiry times; tests inject their own. */
   clock?: Clock;
 }
@@ -51,18 +49,30 @@ export class AuthService {
   private readonly verified = new Map<string, Readonly<Viewer & { expiresAt: number }>>();
   /** Verified against when the name is unknown, so both failures cost the same time. */
   private dummyHash: Promise<string>;
+  private readonly passwords: PasswordQueue;
 
   constructor(private readonly deps: AuthDeps) {
     this.key = new TextEncoder().encode(deps.secret);
     this.dummyHash = hashPassword('not-a-real-password');
+    this.passwords = deps.passwords ?? createPasswordQueue(2);
   }
 
-  async signUp(role: Role, nameInput: unknown, passwordInput: unknown): Promise<AuthPayload> {
-    const name = requireText(nameInput, 'name', NAME_MIN, NAME_MAX);
+  async signUp(
+    role: Role,
+    nameInput: unknown,
+    passwordInput: unknown,
+    address: string,
+  ): Promise<AuthPayload> {
+    const name = requireName(nameInput);
     const password = requirePassword(passwordInput);
-    const hash = await hashPassword(password);
+    await this.deps.throttle.beforeSignUp(address);
+    const hash = await this.passwords.hash(password);
     const id = await accounts.insertAccount(this.deps.db, role, name, hash);
-    if (!id) throw new ConflictError(`The name "${name}" is already taken`, { field: 'name' });
+    if (!id) {
+      throw new ConflictError(`The name "${name}" is already taken, or one that looks the same`, {
+        field: 'name',
+      });
+    }
     return this.issue({ role, id, name });
   }
 
@@ -74,21 +84,18 @@ export class AuthService {
   ): Promise<AuthPayload> {
     const name = typeof nameInput === 'string' ? nameInput : '';
     const password = typeof passwordInput === 'string' ? passwordInput : '';
-    const throttleKey = `${role}:${name}`;
+    const plausible = isPlausibleName(name);
+    // Look-alikes of one name share its count: `ALICE` and `ａｌｉｃｅ` are more guesses at alice.
+    const throttleKey = `${role}:${plausible ? nameKey(name) : name}`;
     await this.deps.throttle.beforeAttempt(throttleKey, address);
     // A name that could never have been registered is simply unknown (and never reaches SQL).
-    const account = isPlausibleName(name)
-      ? await accounts.findAccount(this.deps.db, role, name)
-      : null;
+    const account = plausible ? await accounts.findAccount(this.deps.db, role, name) : null;
     const ok =
       password.length >= 1 &&
       password.length <= 200 &&
-      (await verifyPassword(account?.password_hash ?? (await this.dummyHash), password));
-    if (!account || !ok) {
-      await this.deps.throttle.failed(throttleKey, address);
-      throw new UnauthenticatedError('Wrong name or password');
-    }
-    await this.deps.throttle.succeeded(throttleKey);
+      (await this.passwords.verify(account?.password_hash ?? (await this.dummyHash), password));
+    if (!account || !ok) throw new UnauthenticatedError('Wrong name or password');
+    await this.deps.throttle.succeeded(throttleKey, address);
     return this.issue({ role, id: account.id, name: account.name });
   }
 
@@ -221,6 +228,15 @@ function requirePassword(value: unknown): string {
     });
   }
   return value;
+}
+
+/** A name as it is stored: NFKC, with nothing hidden in it (names.ts); BAD_REQUEST otherwise. */
+function requireName(value: unknown): string {
+  if (typeof value !== 'string')
+    throw new BadRequestError('name must be a string', { field: 'name' });
+  const problem = nameProblem(value);
+  if (problem) throw new BadRequestError(`name ${problem}`, { field: 'name' });
+  return normalizeName(value);
 }
 
 function isPlausibleName(name: string): boolean {

@@ -27,7 +27,15 @@ export interface MenuItemInput {
 }
 
 export class MenusService {
-  constructor(private readonly deps: { db: Db; pubsub: EventBus; clock: Clock }) {}
+  constructor(
+    private readonly deps: {
+      db: Db;
+      pubsub: EventBus;
+      clock: Clock;
+      /** Production: image URLs must be https (or same-origin paths). */
+      production?: boolean;
+    },
+  ) {}
 
   businesses(): Promise<BusinessView[]> {
     return store.listBusinesses(this.deps.db);
@@ -41,12 +49,17 @@ export class MenusService {
     const id = requireId(businessId, 'business');
     if (!(await store.findBusiness(this.deps.db, id)))
       throw new NotFoundError('business not found');
-    return store.menuOf(this.deps.db, id);
+    return store.menusOf(this.deps.db, [id]);
+  }
+
+  /** The menus of businesses already found (the Business.menu field, batched per request). */
+  menusOf(businessIds: readonly string[]): Promise<MenuItemView[]> {
+    return store.menusOf(this.deps.db, businessIds);
   }
 
   /** Updates the items that carry an id and creates the others; all of them or none. */
   async setMenuAndInstore(viewer: Viewer, items: unknown): Promise<MenuItemView[]> {
-    const writes = validateItems(items);
+    const writes = validateItems(items, this.deps.production ?? false);
     const now = isoAt(this.deps.clock.now());
     const ids = await this.deps.db.transaction(async (tx) => {
       const saved: string[] = [];
@@ -92,7 +105,7 @@ export class MenusService {
 
 type ValidItem = store.MenuItemUpdate & { id: string | null };
 
-function validateItems(items: unknown): ValidItem[] {
+function validateItems(items: unknown, production: boolean): ValidItem[] {
   if (!Array.isArray(items)) throw new BadRequestError('items must be a list', { field: 'items' });
   if (items.length > MAX_MENU_ITEMS_PER_REQUEST) {
     throw new BadRequestError(`items: at most ${MAX_MENU_ITEMS_PER_REQUEST} per request`, {
@@ -128,8 +141,13 @@ function validateItems(items: unknown): ValidItem[] {
     }
     const imageUrl =
       typeof item.imageUrl === 'string' ? item.imageUrl : fail('imageUrl', 'must be a string');
-    if (!isImageUrl(imageUrl))
-      fail('imageUrl', 'must be empty, an http(s) URL or a path starting with /');
+    if (!isImageUrl(imageUrl, production))
+      fail(
+        'imageUrl',
+        production
+          ? 'must be empty, an https URL or a path starting with /'
+          : 'must be empty, an http(s) URL or a path starting with /',
+      );
     const price = typeof item.price === 'number' ? item.price : NaN;
     const priceError = priceProblem(price);
     if (priceError) fail('price', priceError);

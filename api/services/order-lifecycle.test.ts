@@ -236,7 +236,7 @@ describe('performMove on PGlite', () => {
   it("stores the customer's cancel reason on the transition and shows it in the order's history", async () => {
     const id = await orderIn('pending');
     await orders.cancelOrder(customer, id, 'Ordered twice by mistake');
-    expect((await orders.history(id)).at(-1)).toMatchObject({
+    expect((await orders.histories([id])).at(-1)).toMatchObject({
       from: 'pending',
       to: 'cancelled',
       actor: 'user',

@@ -1,7 +1,7 @@
 // Whether a business takes orders: a pause with an optional reason and an optional time it ends by
 // itself. Placement refuses orders while paused (the placement statement reads the same columns).
 import { MAX_REASON_LENGTH } from '../domain/limits.js';
-import type { OrderingView, Viewer } from '../domain/types.js';
+import type { BusinessView, OrderingView, Viewer } from '../domain/types.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/menus.store.js';
@@ -41,11 +41,12 @@ export class OrderingService {
   private async write(
     businessId: string,
     pause: { pausedAt: string | null; reason: string | null; until: string | null },
-  ): Promise<OrderingView> {
-    if (!(await store.setPause(this.deps.db, businessId, pause))) {
-      throw new NotFoundError('business not found');
-    }
-    return (await this.orderingOf([businessId])).get(businessId)!;
+  ): Promise<BusinessView> {
+    const business = (await store.setPause(this.deps.db, businessId, pause))
+      ? await store.findBusiness(this.deps.db, businessId)
+      : null;
+    if (!business) throw new NotFoundError('business not found');
+    return business;
   }
 }
 

@@ -2,12 +2,14 @@
 import {
   HISTORY_PAGE_DEFAULT,
   HISTORY_PAGE_MAX,
+  MAX_HISTORY_SEARCH_LENGTH,
   MAX_LINES,
   MAX_NOTE_LENGTH,
   MAX_ORDER_QUANTITY,
   MAX_QUANTITY,
   MAX_REASON_LENGTH,
   MIN_QUANTITY,
+  ORDERS_LIST_MAX,
 } from '../domain/limits.js';
 import { decodeOrderCursor, encodeOrderCursor, type OrderPosition } from '../domain/cursor.js';
 import { BadRequestError, ForbiddenError, NotFoundError, OutOfStockError } from '../errors.js';
@@ -72,6 +74,8 @@ export interface HistoryPageInput {
   state?: OrderState | null | undefined;
   since?: Date | string | null | undefined;
   until?: Date | string | null | undefined;
+  /** An order number's first digits or part of a customer's name (History's search box). */
+  search?: unknown;
 }
 
 export interface OrderPage {
@@ -80,6 +84,8 @@ export interface OrderPage {
   endCursor: string | null;
   /** Counted only when asked for: the first page's cost stays flat as history grows. */
   totalCount(): Promise<number>;
+  /** The money of the matching orders, on every page; summed only when asked for. */
+  totalAmount(): Promise<number>;
 }
 
 export class OrdersService {
@@ -166,9 +172,18 @@ export class OrdersService {
     return order ? (await this.withQueue([order]))[0]! : null;
   }
 
-  async listOrders(viewer: Viewer, state?: OrderState | null): Promise<OrderView[]> {
+  /** The viewer's newest orders: `first` of them (1 to 500; all 500 when not given). */
+  async listOrders(
+    viewer: Viewer,
+    state?: OrderState | null,
+    first?: unknown,
+  ): Promise<OrderView[]> {
+    const limit =
+      first === undefined || first === null
+        ? ORDERS_LIST_MAX
+        : requireInteger(first, 'first', 1, ORDERS_LIST_MAX);
     return this.withQueue(
-      await store.selectOrders(this.deps.db, { owner: ownerOf(viewer), state }),
+      await store.selectOrders(this.deps.db, { owner: ownerOf(viewer), state, limit }),
     );
   }
 
@@ -199,6 +214,7 @@ export class OrdersService {
       state: page.state ?? null,
       since: page.since ? isoAt(new Date(page.since).getTime()) : null,
       until: page.until ? isoAt(new Date(page.until).getTime()) : null,
+      search: optionalText(page.search, 'search', MAX_HISTORY_SEARCH_LENGTH)?.trim() || null,
     };
     const rows = await store.selectOrders(this.deps.db, { ...filter, after, limit: first + 1 });
     const orders = await this.withQueue(rows.slice(0, first));
@@ -211,6 +227,7 @@ export class OrdersService {
       hasNextPage: rows.length > first,
       endCursor: edges.at(-1)?.cursor ?? null,
       totalCount: () => store.countOrders(this.deps.db, filter),
+      totalAmount: () => store.sumOrderTotals(this.deps.db, filter),
     };
   }
 
@@ -220,8 +237,9 @@ export class OrdersService {
   }
 
   /** How many orders wait for and sit in a business's oven. */
-  kitchenLoad(businessId: string): Promise<{ queued: number; cooking: number }> {
-    return store.kitchenLoad(this.deps.db, businessId);
+  /** Per business, its queue and what is in its oven (the Kitchen fields, batched per request). */
+  kitchenLoads(businessIds: readonly string[]) {
+    return store.kitchenLoads(this.deps.db, businessIds);
   }
 
   /** The all-day count: per item, what the business's pending and accepted orders still need. */
@@ -232,8 +250,9 @@ export class OrdersService {
     return store.allDay(this.deps.db, businessId);
   }
 
-  history(orderId: string): Promise<OrderEventView[]> {
-    return store.selectHistory(this.deps.db, orderId);
+  /** The stored transitions of these orders (the Order.history field, batched per request). */
+  histories(orderIds: readonly string[]): Promise<OrderEventView[]> {
+    return store.selectHistories(this.deps.db, orderIds);
   }
 
   /** Loads orders by id with their queue estimates (for events; no viewer check). */

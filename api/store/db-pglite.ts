@@ -55,9 +55,6 @@ export async function openPglite(
         ),
       );
     },
-    exec(sql) {
-      return guarded(async () => void (await db.exec(sql)));
-    },
     async ping() {
       if (closed) return false;
       try {

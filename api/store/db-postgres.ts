@@ -149,13 +149,6 @@ export async function openPostgres(
         throw failure(watch, error);
       }
     },
-    async exec(sql) {
-      try {
-        await pool.query(sql);
-      } catch (error) {
-        throw failure(watch, error);
-      }
-    },
     async ping() {
       try {
         await pool.query('SELECT 1');

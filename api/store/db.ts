@@ -22,8 +22,6 @@ export interface TransactionOptions {
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(work: (tx: Queryable) => Promise<T>, options?: TransactionOptions): Promise<T>;
-  /** Runs a multi-statement script (migrations). */
-  exec(sql: string): Promise<void>;
   ping(): Promise<boolean>;
   close(): Promise<void>;
 }

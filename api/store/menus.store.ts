@@ -22,11 +22,15 @@ export async function menuItemViews(q: Queryable, ids: readonly string[]): Promi
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-export async function menuOf(q: Queryable, businessId: string): Promise<MenuItemView[]> {
+/** The menus of these businesses, each in its own order. */
+export async function menusOf(
+  q: Queryable,
+  businessIds: readonly string[],
+): Promise<MenuItemView[]> {
   const rows = await q.query<MenuItemRow>(
-    `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.business_id = $1
-      ORDER BY m.position, m.created_at, m.id`,
-    [businessId],
+    `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.business_id = ANY($1::uuid[])
+      ORDER BY m.business_id, m.position, m.created_at, m.id`,
+    [businessIds],
   );
   return rows.map(toMenuItemView);
 }

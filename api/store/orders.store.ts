@@ -6,7 +6,8 @@ import type {
   OrderState,
   OrderView,
 } from '../domain/types.js';
-import { encodeEventCursor, type OrderPosition } from '../domain/cursor.js';
+import { encodeEventPosition, type OrderPosition } from '../domain/cursor.js';
+import { ORDERS_LIST_MAX } from '../domain/limits.js';
 import type { Queryable } from './db.js';
 import {
   linesJson,
@@ -210,7 +211,8 @@ export async function claimIdempotencyKey(
 export type Owner = { column: 'user_id' | 'business_id'; id: string };
 
 /** The times a move writes besides `updated_at`. */
-export type Stamp = 'accepted' | 'started' | 'finished';
+export type { Stamp } from '../domain/order-edges.js';
+import type { Stamp } from '../domain/order-edges.js';
 
 export interface MovedOrder {
   id: string;
@@ -344,6 +346,11 @@ export interface OrderFilter {
   since?: string | null | undefined;
   /** Created before this ISO time. */
   until?: string | null | undefined;
+  /**
+   * Orders whose number (the id's hex digits, as the apps show them) starts with this, or whose
+   * customer's name contains it, case-insensitively.
+   */
+  search?: string | null | undefined;
   /** Only orders older than this position in the newest-first list. */
   after?: OrderPosition | null | undefined;
   limit?: number;
@@ -357,6 +364,17 @@ function orderWhere(params: Params, filter: OrderFilter): string {
   if (filter.state) where.push(`o.state = ${params.add(filter.state, '::text')}`);
   if (filter.since) where.push(`o.created_at >= ${params.add(filter.since, '::timestamptz')}`);
   if (filter.until) where.push(`o.created_at < ${params.add(filter.until, '::timestamptz')}`);
+  if (filter.search) {
+    const text = filter.search.toLowerCase();
+    const number = text.replace(/^#/, '').replace(/-/g, '');
+    const orNumber = /^[0-9a-f]{1,32}$/.test(number)
+      ? `replace(o.id::text, '-', '') LIKE ${params.add(`${number}%`, '::text')} OR `
+      : '';
+    const pattern = params.add(`%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, '::text');
+    where.push(
+      `(${orNumber}EXISTS (SELECT 1 FROM users su WHERE su.id = o.user_id AND su.name ILIKE ${pattern}))`,
+    );
+  }
   if (filter.after) {
     where.push(
       `(o.created_at, o.id) < (${params.add(filter.after.at, '::timestamptz')}, ${params.add(filter.after.id, '::uuid')})`,
@@ -369,7 +387,7 @@ function orderWhere(params: Params, filter: OrderFilter): string {
 export async function selectOrders(q: Queryable, filter: OrderFilter): Promise<OrderView[]> {
   const params = new Params();
   const where = orderWhere(params, filter);
-  const limit = params.add(Math.trunc(filter.limit ?? 500), '::int');
+  const limit = params.add(Math.trunc(filter.limit ?? ORDERS_LIST_MAX), '::int');
   const rows = await q.query<OrderRow>(
     `SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE ${where}
       ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`,
@@ -387,6 +405,18 @@ export async function countOrders(q: Queryable, filter: OrderFilter): Promise<nu
     params.values,
   );
   return rows[0]?.n ?? 0;
+}
+
+/** The sum of the totals (every line's price × quantity) of the orders the filter matches. */
+export async function sumOrderTotals(q: Queryable, filter: OrderFilter): Promise<number> {
+  const params = new Params();
+  const where = orderWhere(params, { ...filter, after: null });
+  const rows = await q.query<{ cents: string | null }>(
+    `SELECT sum(round(l.unit_price * 100) * l.quantity)::text AS cents
+       FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where}`,
+    params.values,
+  );
+  return Number(rows[0]?.cents ?? 0) / 100;
 }
 
 export interface LiveOrder {
@@ -409,6 +439,7 @@ export async function selectLiveOrders(q: Queryable, businessIds: readonly strin
 
 interface EventRow {
   id: string;
+  xid: string;
   order_id: string;
   at: Date;
   from_state: OrderState | null;
@@ -418,11 +449,11 @@ interface EventRow {
 }
 
 const EVENT_COLUMNS =
-  'e.id::text AS id, e.order_id, e.at, e.from_state, e.to_state, e.actor, e.reason';
+  'e.id::text AS id, e.xid::text AS xid, e.order_id, e.at, e.from_state, e.to_state, e.actor, e.reason';
 
 function toEventView(r: EventRow): OrderEventView {
   return {
-    cursor: encodeEventCursor(r.id),
+    cursor: encodeEventPosition({ xid: r.xid, id: r.id }),
     orderId: r.order_id,
     at: new Date(r.at).toISOString(),
     from: r.from_state,
@@ -432,37 +463,86 @@ function toEventView(r: EventRow): OrderEventView {
   };
 }
 
-export async function selectHistory(q: Queryable, orderId: string): Promise<OrderEventView[]> {
+/** The stored transitions of these orders, each order's in the order they happened. */
+export async function selectHistories(
+  q: Queryable,
+  orderIds: readonly string[],
+): Promise<OrderEventView[]> {
   const rows = await q.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM order_events e WHERE e.order_id = $1 ORDER BY e.id`,
-    [orderId],
+    `SELECT ${EVENT_COLUMNS} FROM order_events e WHERE e.order_id = ANY($1::uuid[])
+      ORDER BY e.order_id, e.id`,
+    [orderIds],
   );
   return rows.map(toEventView);
 }
 
-/** The owner's stored events after an event id, oldest first. */
+/** A place in the commit-ordered event log: the writing transaction's id, then the event's. */
+export interface LogPosition {
+  xid: string;
+  id: string;
+}
+
+/** SQL for the commit horizon: every transaction with a smaller id has committed or aborted. */
+const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())';
+
+/** The place of a stored event, or null when there is none with that id. */
+export async function eventPosition(q: Queryable, id: string): Promise<LogPosition | null> {
+  const rows = await q.query<LogPosition>(
+    'SELECT xid::text AS xid, id::text AS id FROM order_events WHERE id = $1::bigint',
+    [id],
+  );
+  return rows[0] ?? null;
+}
+
+/** Where the settled log ends now: every event from here on is new or still being written. */
+export async function eventHorizon(q: Queryable): Promise<LogPosition> {
+  const rows = await q.query<{ xid: string }>(`SELECT ${HORIZON}::text AS xid`);
+  return { xid: rows[0]!.xid, id: '0' };
+}
+
+/**
+ * The owner's settled events after a place, in commit order (by writing transaction, then id).
+ * Events of a transaction not older than every running one are held back (`heldBack`): one still
+ * running could have written an event that sorts before them.
+ */
 export async function eventsAfter(
   q: Queryable,
   owner: Owner,
-  afterId: string,
+  after: LogPosition,
   limit: number,
-): Promise<{ id: string; event: OrderEventView }[]> {
-  const rows = await q.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM order_events e JOIN orders o ON o.id = e.order_id
-      WHERE o.${owner.column} = $1 AND e.id > $2::bigint ORDER BY e.id LIMIT $3`,
-    [owner.id, afterId, limit],
+): Promise<{ events: { position: LogPosition; event: OrderEventView }[]; heldBack: boolean }> {
+  const rows = await q.query<EventRow & { settled: boolean }>(
+    `SELECT ${EVENT_COLUMNS}, e.xid < h.horizon AS settled
+       FROM (SELECT ${HORIZON} AS horizon) h, order_events e JOIN orders o ON o.id = e.order_id
+      WHERE o.${owner.column} = $1 AND (e.xid, e.id) > ($2::xid8, $3::bigint)
+      ORDER BY e.xid, e.id LIMIT $4`,
+    [owner.id, after.xid, after.id, limit],
   );
-  return rows.map((r) => ({ id: r.id, event: toEventView(r) }));
+  const settled = rows.filter((r) => r.settled);
+  return {
+    events: settled.map((r) => ({ position: { xid: r.xid, id: r.id }, event: toEventView(r) })),
+    heldBack: settled.length < rows.length,
+  };
 }
 
-export async function kitchenLoad(q: Queryable, businessId: string) {
-  const rows = await q.query<{ state: OrderState; n: number }>(
-    `SELECT state, count(*)::int AS n FROM orders
-      WHERE business_id = $1 AND state IN ('accepted', 'processing') GROUP BY state`,
-    [businessId],
+/** Per business, its accepted orders waiting for a slot and its orders in the oven. */
+export async function kitchenLoads(
+  q: Queryable,
+  businessIds: readonly string[],
+): Promise<Map<string, { queued: number; cooking: number }>> {
+  const rows = await q.query<{ business_id: string; state: OrderState; n: number }>(
+    `SELECT business_id, state, count(*)::int AS n FROM orders
+      WHERE business_id = ANY($1::uuid[]) AND state IN ('accepted', 'processing')
+      GROUP BY business_id, state`,
+    [businessIds],
   );
-  const count = (state: OrderState) => rows.find((r) => r.state === state)?.n ?? 0;
-  return { queued: count('accepted'), cooking: count('processing') };
+  const loads = new Map(businessIds.map((id) => [id, { queued: 0, cooking: 0 }]));
+  for (const r of rows) {
+    const load = loads.get(r.business_id)!;
+    if (r.state === 'accepted') load.queued = r.n;
+    else load.cooking = r.n;
+  }
+  return loads;
 }
 
 /** Per item, the quantity on the lines of a business's pending and accepted orders, most first. */

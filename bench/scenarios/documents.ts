@@ -14,3 +14,24 @@ export const BOARD_SUBSCRIPTION = `subscription BoardUpdates {
     customer { id name }
   }
 }`;
+
+/**
+ * What the board loads during service (web/src/features/business/BoardScreen.svelte): each column
+ * on its own, only as many as it shows, and today's count of done orders. One request here.
+ */
+export const BOARD_LIVE_QUERY = (() => {
+  const ticket = `id state nextActions total note createdAt updatedAt acceptedAt startedAt
+    completedAt queuePosition estimatedReadyAt
+    lines { quantity note menuItem { id name } } customer { id name }`;
+  const column = (alias: string, state: string, first: number) =>
+    `${alias}: orderHistory(state: ${state}, first: ${first}) { edges { node { ${ticket} } } }`;
+  return `query BoardLive($todayStart: DateTime!) {
+    ${column('pending', 'PENDING', 100)}
+    ${column('accepted', 'ACCEPTED', 100)}
+    ${column('processing', 'PROCESSING', 20)}
+    ${column('completed', 'COMPLETED', 6)}
+    ${column('rejected', 'REJECTED', 6)}
+    ${column('cancelled', 'CANCELLED', 6)}
+    completedToday: orderHistory(state: COMPLETED, since: $todayStart, first: 1) { totalCount }
+  }`;
+})();

@@ -39,7 +39,7 @@ function orderlyOptions(config: BenchConfig, store: Store) {
   };
 }
 
-function databaseEnv(config: BenchConfig, store: Store) {
+export function databaseEnv(config: BenchConfig, store: Store) {
   if (store === 'pglite') return { BENCH_DATABASE_URL: 'memory://' };
   if (!config.postgresUrl) throw new Error('no PostgreSQL for this run');
   const schema = `bench_${process.pid}_${randomBytes(3).toString('hex')}`;

@@ -17,7 +17,8 @@ describe('schema/schema.graphql', () => {
       'businesses: [Business!]!',
       'menu(businessId: ID!): [MenuItem!]!',
       'order(id: ID!): Order',
-      'orders(state: OrderState): [Order!]!',
+      // The contract's orders(state:), plus an optional page size (1–500, all 500 when not given).
+      'orders(first: Int, state: OrderState): [Order!]!',
       'signUpUser(name: String!, password: String!): AuthPayload!',
       'placeOrder(idempotencyKey: String, lines: [OrderLineInput!], menuItemId: ID, note: String, quantity: Int): Order!',
       'cancelOrder(id: ID!, reason: String): Order!',

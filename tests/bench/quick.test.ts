@@ -50,6 +50,12 @@ describe('npm run bench -- --quick', () => {
         'place-basket-postgres',
         'churn-heap',
         'memory-per-subscription',
+        'growth-board-pglite',
+        'growth-rest-pglite',
+        'growth-board-postgres',
+        'growth-rest-postgres',
+        'amplification-answer',
+        'amplification-healthz',
       ]),
     );
     expect(ids.filter((id) => /^fanout-\d+-rate$/.test(id))).toHaveLength(3);

@@ -192,6 +192,12 @@ describe.skipIf(missing.length > 0)(`zero-downtime deploy on localhost${skipReas
       expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
       expect((await getThroughNginx('/readyz')).status).toBe(200);
       expect((await getThroughNginx('/')).body).toMatch(/<html/i);
+      // Compressed on the way, for a client that takes it.
+      const reference = await fetch(`http://127.0.0.1:${nginxPort}/openapi.json`, {
+        headers: { 'accept-encoding': 'gzip' },
+      });
+      expect(reference.headers.get('content-encoding')).toBe('gzip');
+      expect(await reference.json()).toHaveProperty('paths');
 
       const blue = runningPid(root, 'blue');
       expect(blue).toBeDefined();

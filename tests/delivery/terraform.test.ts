@@ -22,14 +22,22 @@ import {
 
 let files: TerraformFile[] = [];
 let tfvars: TerraformFile[] = [];
+let backendConfigs: TerraformFile[] = [];
 
 beforeAll(async () => {
   files = await loadTerraform(['.tf']);
   tfvars = await loadTerraform(['.tfvars']);
+  backendConfigs = await loadTerraform(['.tfbackend']);
 });
 
+const environments = ['staging', 'production'];
+/** The one root every environment is planned from, with its <environment>.tfvars. */
+const environmentsRoot = 'environments';
+const environmentValues = (environment: string) =>
+  tfvars.find((file) => file.path === `${environmentsRoot}/${environment}.tfvars`)?.json ?? {};
+
 const moduleDirs = readdirSync(join(infraDir, 'modules')).map((name) => `modules/${name}`);
-const rootDirs = ['bootstrap', 'environments/staging', 'environments/production'];
+const rootDirs = ['bootstrap', 'environments'];
 
 function resources(type: string): Block[] {
   return labelledBlocks(files, 'resource', type);
@@ -59,8 +67,8 @@ describe('Terraform layout', () => {
     expect(tfvars.map((file) => file.path)).toEqual(
       expect.arrayContaining([
         'bootstrap/terraform.tfvars',
-        'environments/production/terraform.tfvars',
-        'environments/staging/terraform.tfvars',
+        'environments/production.tfvars',
+        'environments/staging.tfvars',
       ]),
     );
   });
@@ -138,15 +146,20 @@ describe('Terraform layout', () => {
 });
 
 describe('remote state', () => {
-  it.each(['staging', 'production'])(
-    '%s keeps its state in S3 with a DynamoDB lock, encrypted',
+  it.each(environments)(
+    '%s keeps its state in S3 with a DynamoDB lock, encrypted, under a key of its own',
     (environment) => {
       const backend = terraformSettings(files)
-        .filter((entry) => entry.file.dir === `environments/${environment}`)
+        .filter((entry) => entry.file.dir === environmentsRoot)
         .flatMap((entry) => objects(entry.body['backend']))
         .flatMap((backends) => objects(backends['s3']));
       expect(backend).toHaveLength(1);
-      const s3 = backend[0] as HclObject;
+      // Partial configuration: the key is the only thing the environment's backend file adds.
+      const partial = backendConfigs.find(
+        (file) => file.path === `${environmentsRoot}/${environment}.s3.tfbackend`,
+      );
+      expect(partial?.json).toEqual({ key: `${environment}/terraform.tfstate` });
+      const s3 = { ...(backend[0] as HclObject), ...partial?.json };
       expect(s3['key']).toBe(`${environment}/terraform.tfstate`);
       expect(s3['encrypt']).toBe(true);
       expect(String(s3['dynamodb_table'])).not.toBe('');
@@ -193,7 +206,7 @@ describe('network and compute', () => {
       (block) => block.name === 'app' && block.file.dir === 'modules/stack',
     );
     expect(stack?.body['private_subnet_ids']).toBe('${module.network.private_subnet_ids}');
-    for (const file of tfvars.filter((entry) => entry.dir.startsWith('environments/'))) {
+    for (const file of tfvars.filter((entry) => entry.dir === environmentsRoot)) {
       expect(Number(file.json['app_instance_count']), file.path).toBeGreaterThanOrEqual(2);
     }
   });
@@ -333,10 +346,7 @@ describe('data stores', () => {
     ).toContain('>= 1');
     expect(db.body['skip_final_snapshot']).toBe(false);
     expect(only('aws_db_subnet_group').body['subnet_ids']).toBe('${var.private_subnet_ids}');
-    const production = tfvars.find(
-      (file) => file.path === 'environments/production/terraform.tfvars',
-    );
-    expect(production?.json['db_multi_az']).toBe(true);
+    expect(environmentValues('production')['db_multi_az']).toBe(true);
   });
 
   it('runs Redis on ElastiCache, encrypted at rest and in transit, with an auth token', () => {
@@ -364,11 +374,19 @@ describe('DNS', () => {
 });
 
 describe('secrets', () => {
-  it('stores DATABASE_URL, JWT_SECRET and REDIS_URL as SecureString parameters under a KMS key', () => {
+  it('stores DATABASE_URL, JWT_SECRET, METRICS_TOKEN and REDIS_URL as SecureString parameters under a KMS key', () => {
     const parameter = only('aws_ssm_parameter', 'runtime');
     expect(parameter.body['for_each']).toBe(
-      '${toset(["DATABASE_URL", "JWT_SECRET", "REDIS_URL"])}',
+      '${toset(["DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "REDIS_URL"])}',
     );
+    // Generated, like JWT_SECRET: never typed into a variable or a tfvars file.
+    expect(String(only('random_password', 'metrics_token').body['length'])).toBe('48');
+    // Where Prometheus finds the token it scrapes /metrics with.
+    const output = namedBlocks(files, 'output').find(
+      (block) =>
+        block.file.dir === environmentsRoot && block.name === 'metrics_token_parameter_name',
+    );
+    expect(output?.body['value']).toBe('${module.orderly.metrics_token_parameter_name}');
     expect(parameter.body['type']).toBe('SecureString');
     expect(parameter.body['key_id']).toBe('${aws_kms_key.parameters.arn}');
     expect(only('aws_kms_key', 'parameters').body['enable_key_rotation']).toBe(true);
@@ -474,12 +492,30 @@ describe('CI access', () => {
 });
 
 describe('environments', () => {
-  it.each(['staging', 'production'])(
+  it('plans staging and production from one root, not from copies', () => {
+    const roots = new Set(
+      files.filter((file) => file.dir.startsWith(environmentsRoot)).map((file) => file.dir),
+    );
+    expect([...roots]).toEqual([environmentsRoot]);
+    expect(
+      tfvars
+        .filter((file) => file.dir === environmentsRoot)
+        .map((file) => file.path)
+        .sort(),
+    ).toEqual(environments.map((e) => `${environmentsRoot}/${e}.tfvars`).sort());
+    const environment = variable(environmentsRoot, 'environment');
+    expect(validationConditions(environment).join()).toContain(
+      'contains(["staging", "production"], var.environment)',
+    );
+  });
+
+  it.each(environments)(
     '%s sets every root variable without a default, and nothing unknown',
     (environment) => {
-      const dir = `environments/${environment}`;
-      const declared = namedBlocks(files, 'variable').filter((block) => block.file.dir === dir);
-      const values = tfvars.find((file) => file.path === `${dir}/terraform.tfvars`)?.json ?? {};
+      const declared = namedBlocks(files, 'variable').filter(
+        (block) => block.file.dir === environmentsRoot,
+      );
+      const values = environmentValues(environment);
       const required = declared
         .filter((block) => !('default' in block.body))
         .map((block) => block.name);
@@ -492,19 +528,24 @@ describe('environments', () => {
     },
   );
 
-  it('passes every stack variable through from both roots', () => {
+  it('sizes production above staging from values alone', () => {
+    const [staging, production] = environments.map(environmentValues);
+    expect(staging?.['db_multi_az']).toBe(false);
+    expect(production?.['db_multi_az']).toBe(true);
+    expect(production?.['deletion_protection']).toBe(true);
+    expect(staging?.['vpc_cidr']).not.toBe(production?.['vpc_cidr']);
+    expect(staging?.['artifacts_bucket_name']).not.toBe(production?.['artifacts_bucket_name']);
+  });
+
+  it('passes every stack variable through from the root', () => {
     const stackRequired = namedBlocks(files, 'variable')
       .filter((block) => block.file.dir === 'modules/stack' && !('default' in block.body))
       .map((block) => block.name);
-    for (const environment of ['staging', 'production']) {
-      const call = namedBlocks(files, 'module').find(
-        (block) => block.file.dir === `environments/${environment}`,
-      );
-      expect(call?.body['source']).toBe('../../modules/stack');
-      expect(
-        stackRequired.filter((name) => !(name in (call?.body ?? {}))),
-        environment,
-      ).toEqual([]);
-    }
+    const calls = namedBlocks(files, 'module').filter(
+      (block) => block.file.dir === environmentsRoot,
+    );
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.body['source']).toBe('../modules/stack');
+    expect(stackRequired.filter((name) => !(name in (calls[0]?.body ?? {})))).toEqual([]);
   });
 });

@@ -148,6 +148,46 @@ describe('GitHub Actions workflows', () => {
   });
 });
 
+describe('Node.js runtime', () => {
+  const setupNodeVersions = (name: string) =>
+    Object.keys(jobs(name)).flatMap((id) =>
+      steps(name, id)
+        .filter((step) => String(step['uses']).startsWith('actions/setup-node@'))
+        .map((step) => asObject(step['with'])['node-version']),
+    );
+
+  it('builds, lints and deploys on Node 24, the supported LTS line', () => {
+    expect(setupNodeVersions('ci.yml')).toEqual([24, 24, 24]);
+    expect(setupNodeVersions('deploy.yml')).toEqual([24]);
+  });
+
+  it('tests on Node 24, and on 20 for hosts that only have it', () => {
+    const test = job('ci.yml', 'test');
+    expect(test['container']).toBe('node:${{ matrix.node }}-bookworm');
+    expect(asObject(asObject(test['strategy'])['matrix'])['node']).toEqual([24, 20]);
+  });
+
+  it('says in package.json which lines are supported, and Ansible installs 24', () => {
+    const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+    };
+    expect(pkg.engines.node).toBe('^20.19.0 || ^22.12.0 || ^24.0.0');
+    const defaults = parse(
+      readFileSync(join(repoRoot, 'ansible/roles/node_runtime/defaults/main.yml'), 'utf8'),
+    ) as Record<string, unknown>;
+    expect(defaults['node_runtime_major']).toBe(24);
+    for (const environment of ['staging', 'production']) {
+      const groupVars = parse(
+        readFileSync(
+          join(repoRoot, 'ansible/inventories', environment, 'group_vars/app.yml'),
+          'utf8',
+        ),
+      ) as Record<string, unknown>;
+      expect(groupVars['node_runtime_min_version'], environment).toBe('24.0.0');
+    }
+  });
+});
+
 describe('CI workflow', () => {
   it('lints, typechecks, tests and builds', () => {
     expect(Object.keys(jobs('ci.yml')).sort()).toEqual(['build', 'lint', 'test', 'typecheck']);
@@ -176,12 +216,7 @@ describe('infrastructure workflow', () => {
     const check = runs('infrastructure.yml', 'check');
     expect(check).toContain('terraform fmt -check -recursive');
     expect(check).toContain('terraform -chdir="$root" validate');
-    for (const root of [
-      'infra/bootstrap',
-      'infra/environments/staging',
-      'infra/environments/production',
-    ])
-      expect(check).toContain(root);
+    expect(check).toContain('for root in infra/bootstrap infra/environments; do');
   });
 
   it('plans on pull requests and posts the plan as a comment', () => {
@@ -193,6 +228,21 @@ describe('infrastructure workflow', () => {
       String(step['uses']).startsWith('actions/github-script@'),
     );
     expect(String(asObject(comment?.['with'])['script'])).toMatch(/createComment|updateComment/);
+  });
+
+  it('plans and applies each environment from the one root with its own state and values', () => {
+    const planDir = asObject(asObject(job('infrastructure.yml', 'plan')['defaults'])['run']);
+    expect(planDir['working-directory']).toBe('infra/environments');
+    const plan = runs('infrastructure.yml', 'plan');
+    expect(plan).toContain('-backend-config="$ENVIRONMENT.s3.tfbackend"');
+    expect(plan).toContain('-var-file="$ENVIRONMENT.tfvars"');
+    for (const environment of ['staging', 'production']) {
+      const apply = runs('infrastructure.yml', `apply-${environment}`);
+      expect(apply).toContain(
+        `terraform init -reconfigure -backend-config=${environment}.s3.tfbackend`,
+      );
+      expect(apply).toContain(`-var-file=${environment}.tfvars`);
+    }
   });
 
   it('applies on main behind the staging and production environments', () => {

@@ -387,7 +387,7 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
   );
 
   it.skipIf(!hasChromium)(
-    'rejects with one click, and completes a cooking order early',
+    'rejects with a one-tap reason, and completes a cooking order early',
     async () => {
       await alice.page.goto(`/#/businesses/${pizzaId}`);
       await orderFromMenu(alice.page, 'Margherita');
@@ -397,14 +397,14 @@ describe('web app in Chromium (alice and Pizza Palace)', () => {
         .getByRole('navigation', { name: 'Main' })
         .getByRole('link', { name: 'Board' })
         .click();
-      await pizza.page
-        .locator(`[data-testid=ticket][data-order-id="${rejectedId}"]`)
-        .getByRole('button', { name: /^Reject/ })
-        .click();
+      const rejecting = pizza.page.locator(`[data-testid=ticket][data-order-id="${rejectedId}"]`);
+      await rejecting.getByRole('button', { name: /^Reject/ }).click();
+      // One tap on a reason; it is sent once the Undo window has passed.
+      await rejecting.getByRole('button', { name: 'Kitchen too busy' }).click();
       await alice.page.locator('[data-testid=order-status][data-state=REJECTED]').waitFor();
       await alice.page
         .getByTestId('status-text')
-        .filter({ hasText: 'Declined by the business' })
+        .filter({ hasText: 'Declined by the restaurant' })
         .waitFor();
 
       await alice.page.goto(`/#/businesses/${pizzaId}`);

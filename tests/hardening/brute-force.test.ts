@@ -27,7 +27,7 @@ describe('login throttling (in memory)', () => {
   afterAll(() => server?.stop());
 
   it(
-    'slows failures for one name, then refuses even the right password with RATE_LIMITED',
+    'slows failures for one name from one address, then refuses even the right password from it with RATE_LIMITED',
     { timeout: 60_000 },
     async () => {
       const attempts = [];
@@ -43,11 +43,16 @@ describe('login throttling (in memory)', () => {
       expect(attempts[3]!.ms - undelayed).toBeGreaterThan(1_000);
       expect(attempts[4]!.ms - undelayed).toBeGreaterThan(2_500);
       const refused = await timedLogin(server.url, 'alice', 'alice-pass', {
-        'x-forwarded-for': '10.0.0.2',
+        'x-forwarded-for': '10.0.0.1',
       });
       expect(refused.status).toBe(429);
       expect(refused.body.error.code).toBe('RATE_LIMITED');
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // The stranger's failures do not lock the owner out from another address.
+      expect(
+        (await timedLogin(server.url, 'alice', 'alice-pass', { 'x-forwarded-for': '10.0.0.2' }))
+          .status,
+      ).toBe(200);
       // Another account is not affected.
       expect(
         (await timedLogin(server.url, 'bob', 'bob-pass', { 'x-forwarded-for': '10.0.0.2' })).status,

@@ -14,6 +14,8 @@ export async function startServer(options: BuildOptions = {}): Promise<TestServe
     seed: true,
     kitchenPrepMs: 60_000,
     loginMaxFailures: 1000,
+    // Suites sign up many customers from 127.0.0.1; the sign-up throttle has its own tests.
+    signupMaxPerAddress: 100_000,
     // Suites place many orders as one customer; the hoarding cap has its own tests.
     maxOpenOrders: 100_000,
     ...options,

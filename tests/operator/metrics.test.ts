@@ -57,7 +57,7 @@ describe('domain metrics', () => {
     for (const id of ids.slice(0, 2)) {
       await gqlOk(
         base,
-        'mutation QuickAccept($id: ID!) { acceptOrder(id: $id) { id } }',
+        'mutation AcceptOrder($id: ID!) { acceptOrder(id: $id) { id } }',
         { id },
         pizza.token,
       );
@@ -102,7 +102,7 @@ describe('domain metrics', () => {
       delta(
         after,
         before,
-        'orderly_graphql_operation_duration_seconds_count{type="mutation",operation="QuickAccept"}',
+        'orderly_graphql_operation_duration_seconds_count{type="mutation",operation="AcceptOrder"}',
       ),
     ).toBe(2);
     expect(

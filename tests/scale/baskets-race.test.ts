@@ -1,41 +1,32 @@
 // Many baskets sharing a scarce item, placed at once on two API processes over one PostgreSQL:
 // nothing oversold, every basket all or nothing, and the stock ledger balances to the unit.
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk, loginBusiness, rest } from '../helpers/clients.js';
-import { spawnOrderly, type Child } from '../helpers/processes.js';
-import { postgresTarget, TEST_DATABASE_URL } from '../helpers/stores.js';
+import { startPostgresPair, type PostgresPair } from '../helpers/postgres-pair.js';
+import type { Child } from '../helpers/processes.js';
+import { TEST_DATABASE_URL } from '../helpers/stores.js';
 
 const BASKETS = 240;
 const SCARCE_STOCK = 40;
 const DEEP_STOCK = 5_000;
 
 describe.skipIf(!TEST_DATABASE_URL)('baskets racing on two API processes', () => {
-  const target = postgresTarget();
+  let pair: PostgresPair;
   let a: Child;
   let b: Child;
   let db: pg.Pool;
 
   beforeAll(async () => {
-    const env = {
-      DATABASE_URL: target.databaseUrl,
+    pair = await startPostgresPair({
       KITCHEN: 'off',
       LOGIN_MAX_FAILURES: '1000',
       MAX_OPEN_ORDERS: '1000',
       JWT_SECRET: 'shared-secret-for-the-basket-race-0123456789',
-    };
-    a = await spawnOrderly('api', env);
-    b = await spawnOrderly('api', env);
-    const url = new URL(target.databaseUrl!);
-    const schema = url.searchParams.get('schema')!;
-    url.searchParams.delete('schema');
-    db = new pg.Pool({ connectionString: url.toString(), options: `-c search_path=${schema}` });
+    });
+    ({ a, b, db } = pair);
   });
-  afterAll(async () => {
-    await Promise.all([a?.kill('SIGKILL'), b?.kill('SIGKILL')]);
-    await db?.end();
-    await target.cleanup();
-  });
+  afterAll(() => pair?.stop());
 
   it('never oversells a shared item, places each basket whole or not at all, and balances the ledger', async () => {
     const pizza = await loginBusiness(a.url!, 'Pizza Palace', 'pizza-pass');

@@ -1,40 +1,31 @@
 // Forgotten orders with two kitchens on one PostgreSQL: each rejected by the system exactly once,
 // and its stock given back exactly once.
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginBusiness, loginUser, rest } from '../helpers/clients.js';
-import { spawnOrderly, type Child } from '../helpers/processes.js';
-import { postgresTarget, TEST_DATABASE_URL } from '../helpers/stores.js';
+import { startPostgresPair, type PostgresPair } from '../helpers/postgres-pair.js';
+import type { Child } from '../helpers/processes.js';
+import { TEST_DATABASE_URL } from '../helpers/stores.js';
 import { waitFor } from '../helpers/wait.js';
 
 const ORDERS = 30;
 const STOCK = 100;
 
 describe.skipIf(!TEST_DATABASE_URL)('the pending timeout on two processes', () => {
-  const target = postgresTarget();
+  let pair: PostgresPair;
   let a: Child;
   let b: Child;
   let db: pg.Pool;
 
   beforeAll(async () => {
-    const env = {
-      DATABASE_URL: target.databaseUrl,
+    pair = await startPostgresPair({
       PENDING_TIMEOUT_MS: '1500',
       KITCHEN_POLL_MS: '100',
       JWT_SECRET: 'shared-secret-for-the-pending-timeout-0123456789',
-    };
-    a = await spawnOrderly('api', env);
-    b = await spawnOrderly('api', env);
-    const url = new URL(target.databaseUrl!);
-    const schema = url.searchParams.get('schema')!;
-    url.searchParams.delete('schema');
-    db = new pg.Pool({ connectionString: url.toString(), options: `-c search_path=${schema}` });
+    });
+    ({ a, b, db } = pair);
   });
-  afterAll(async () => {
-    await Promise.all([a?.kill('SIGKILL'), b?.kill('SIGKILL')]);
-    await db?.end();
-    await target.cleanup();
-  });
+  afterAll(() => pair?.stop());
 
   it('rejects every forgotten order once, as the system, and gives its stock back once', async () => {
     const pizza = await loginBusiness(a.url!, 'Pizza Palace', 'pizza-pass');

@@ -1,10 +1,11 @@
 // Two API processes on one PostgreSQL and one Redis: events cross, stock holds, kitchens share, a kill loses nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
+import type pg from 'pg';
 import type { Client } from 'graphql-ws';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
+import { startPostgresPair, type PostgresPair } from '../helpers/postgres-pair.js';
 import { spawnOrderly, type Child } from '../helpers/processes.js';
-import { postgresTarget, TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/stores.js';
+import { TEST_DATABASE_URL, TEST_REDIS_URL } from '../helpers/stores.js';
 import { settledSubscriptions, untilSubscribed, waitFor } from '../helpers/wait.js';
 
 const PREP_MS = 600;
@@ -12,13 +13,12 @@ const PREP_MS = 600;
 describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
   'two API processes on PostgreSQL and Redis',
   () => {
-    const target = postgresTarget();
+    let pair: PostgresPair;
     let a: Child;
     let b: Child;
     let db: pg.Pool;
     const sockets: Client[] = [];
     const env = () => ({
-      DATABASE_URL: target.databaseUrl,
       REDIS_URL: TEST_REDIS_URL,
       KITCHEN_PREP_MS: String(PREP_MS),
       KITCHEN_POLL_MS: '200',
@@ -27,18 +27,14 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
     });
 
     beforeAll(async () => {
-      a = await spawnOrderly('api', env());
-      b = await spawnOrderly('api', env());
-      const url = new URL(target.databaseUrl!);
-      const schema = url.searchParams.get('schema')!;
-      url.searchParams.delete('schema');
-      db = new pg.Pool({ connectionString: url.toString(), options: `-c search_path=${schema}` });
+      pair = await startPostgresPair(env());
+      ({ a, b, db } = pair);
     });
     afterAll(async () => {
       for (const s of sockets) await s.dispose();
-      await Promise.all([a?.kill('SIGKILL'), b?.kill('SIGKILL')]);
-      await db?.end();
-      await target.cleanup();
+      // b may have been restarted by a test: kill that one too.
+      await b?.kill('SIGKILL');
+      await pair?.stop();
     });
 
     async function newItem(base: string, token: string, name: string, inStore: number) {
@@ -174,7 +170,11 @@ describe.skipIf(!TEST_DATABASE_URL || !TEST_REDIS_URL)(
         oven.push(id);
       }
       await waitFor(async () => (await eventsOf(oven, 'processing')).length === 2, 5_000);
-      b = await spawnOrderly('api', { ...env(), KITCHEN_PREP_MS: String(60_000) });
+      b = await spawnOrderly('api', {
+        ...env(),
+        DATABASE_URL: pair.databaseUrl,
+        KITCHEN_PREP_MS: String(60_000),
+      });
 
       const burst = Array.from({ length: 200 }, (_, i) =>
         rest(i % 2 ? a.url! : b.url!, 'POST', '/order', {

@@ -29,12 +29,13 @@ builder.mutationFields((t) => {
     signUpUser: t.field({
       type: AuthPayloadRef,
       args,
-      resolve: (_r, a, ctx) => ctx.services.auth.signUp('user', a.name, a.password),
+      resolve: (_r, a, ctx) => ctx.services.auth.signUp('user', a.name, a.password, ctx.address),
     }),
     signUpBusiness: t.field({
       type: AuthPayloadRef,
       args,
-      resolve: (_r, a, ctx) => ctx.services.auth.signUp('business', a.name, a.password),
+      resolve: (_r, a, ctx) =>
+        ctx.services.auth.signUp('business', a.name, a.password, ctx.address),
     }),
     userLogin: t.field({
       type: AuthPayloadRef,

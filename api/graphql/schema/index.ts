@@ -7,5 +7,6 @@ import './menu-item.js';
 import './order.js';
 import './order-history.js';
 import './kitchen.js';
+import './webhooks.js';
 
 export const schema = builder.toSchema();

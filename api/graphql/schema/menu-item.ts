@@ -16,9 +16,12 @@ export const MenuItemRef = builder.objectRef<MenuItemView>('MenuItem').implement
 });
 
 builder.objectField(BusinessRef, 'menu', (t) =>
-  t.field({
-    type: [MenuItemRef],
-    resolve: (business, _args, ctx) => ctx.services.menus.menu(business.id),
+  // One query for the menus of every business in the answer, not one per business.
+  t.loadableGroup({
+    type: MenuItemRef,
+    load: (ids: string[], ctx) => ctx.services.menus.menusOf(ids),
+    group: (item) => item.business.id,
+    resolve: (business) => business.id,
   }),
 );
 

@@ -1,5 +1,10 @@
 // The whole order history, paged: a Relay-style connection, newest first, with keyset cursors.
-import { HISTORY_PAGE_DEFAULT, HISTORY_PAGE_MAX, SYNC_PAGE_MAX } from '../../domain/limits.js';
+import {
+  HISTORY_PAGE_DEFAULT,
+  HISTORY_PAGE_MAX,
+  MAX_HISTORY_SEARCH_LENGTH,
+  SYNC_PAGE_MAX,
+} from '../../domain/limits.js';
 import type { OrderPage } from '../../services/orders.service.js';
 import { builder } from '../builder.js';
 import { viewerOf } from '../context.js';
@@ -30,6 +35,11 @@ const OrderConnectionRef = builder.objectRef<OrderPage>('OrderConnection').imple
       description: 'Orders matching the filters, on every page.',
       resolve: (page) => page.totalCount(),
     }),
+    totalAmount: t.float({
+      description:
+        'The money of the orders matching the filters (the sum of their totals), on every page.',
+      resolve: (page) => page.totalAmount(),
+    }),
   }),
 });
 
@@ -45,6 +55,9 @@ builder.queryFields((t) => {
         state: t.arg({ type: OrderStateEnum }),
         since: t.arg({ type: 'DateTime' }),
         until: t.arg({ type: 'DateTime' }),
+        search: t.arg.string({
+          description: `An order number's first digits or part of a customer's name, at most ${MAX_HISTORY_SEARCH_LENGTH} characters.`,
+        }),
       },
       resolve: (_root, args, ctx) => ctx.services.orders.orderHistory(viewerOf(ctx), args, first),
     });

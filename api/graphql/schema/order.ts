@@ -1,7 +1,8 @@
 // Orders: the customer's and the business's views, every transition, and the live streams.
 import { NotFoundError } from '../../errors.js';
 import { startWith } from '../../pubsub.js';
-import type { OrderEventView, OrderLineView, OrderView } from '../../domain/types.js';
+import type { OrderEventView, OrderLineView, OrderView, Viewer } from '../../domain/types.js';
+import { ORDERS_LIST_MAX } from '../../domain/limits.js';
 import { nextActions } from '../../services/order-lifecycle.js';
 import { builder } from '../builder.js';
 import { viewerOf, type Context } from '../context.js';
@@ -93,9 +94,12 @@ OrderRef.implement({
       description: 'What the viewer may do to this order now, from the order lifecycle.',
       resolve: (o, _args, ctx) => nextActions(o.state, ctx.viewer?.role ?? null),
     }),
-    history: t.field({
-      type: [OrderEventRef],
-      resolve: (o, _args, ctx) => ctx.services.orders.history(o.id),
+    // One query for the history of every order in the answer.
+    history: t.loadableGroup({
+      type: OrderEventRef,
+      load: (ids: string[], ctx) => ctx.services.orders.histories(ids),
+      group: (event) => event.orderId,
+      resolve: (o) => o.id,
     }),
   }),
 });
@@ -110,17 +114,40 @@ builder.queryFields((t) => ({
   }),
   orders: t.field({
     type: [OrderRef],
+    description: `The viewer's newest orders (a customer's own; a business's): first is 1–${ORDERS_LIST_MAX}, all ${ORDERS_LIST_MAX} when not given. Older ones: orderHistory.`,
     authScopes: { authenticated: true },
-    args: { state: t.arg({ type: OrderStateEnum }) },
-    resolve: (_root, args, ctx) => ctx.services.orders.listOrders(viewerOf(ctx), args.state),
+    args: { state: t.arg({ type: OrderStateEnum }), first: t.arg.int() },
+    resolve: (_root, args, ctx) =>
+      ctx.services.orders.listOrders(viewerOf(ctx), args.state, args.first),
   }),
 }));
 
-const meta = (ctx: Context) => ({ requestId: ctx.requestId });
+const metaOf = (ctx: Context) => ({ requestId: ctx.requestId });
 
 builder.mutationFields((t) => {
   const id = t.arg.id({ required: true });
   const reason = t.arg.string();
+  /**
+   * A move of an order at the viewer's request. The scope is the early refusal; the lifecycle
+   * (order-lifecycle.ts) decides who may make which move.
+   */
+  const move = <Args extends { id: typeof id; reason?: typeof reason }>(
+    scope: 'user' | 'business',
+    args: Args,
+    run: (
+      orders: Context['services']['orders'],
+      viewer: Viewer,
+      args: { id: string; reason?: string | null },
+      meta: ReturnType<typeof metaOf>,
+    ) => Promise<OrderView>,
+  ) =>
+    t.field({
+      type: OrderRef,
+      authScopes: scope === 'user' ? { user: true } : { business: true },
+      args,
+      resolve: (_root, values, ctx) =>
+        run(ctx.services.orders, viewerOf(ctx), values as { id: string }, metaOf(ctx)),
+    });
   return {
     placeOrder: t.field({
       type: OrderRef,
@@ -134,36 +161,21 @@ builder.mutationFields((t) => {
         note: t.arg.string(),
         idempotencyKey: t.arg.string(),
       },
-      resolve: (_root, args, ctx) => ctx.services.orders.placeOrder(viewerOf(ctx), args, meta(ctx)),
-    }),
-    cancelOrder: t.field({
-      type: OrderRef,
-      authScopes: { user: true },
-      args: { id, reason },
       resolve: (_root, args, ctx) =>
-        ctx.services.orders.cancelOrder(viewerOf(ctx), args.id, args.reason, meta(ctx)),
+        ctx.services.orders.placeOrder(viewerOf(ctx), args, metaOf(ctx)),
     }),
-    acceptOrder: t.field({
-      type: OrderRef,
-      authScopes: { business: true },
-      args: { id },
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.acceptOrder(viewerOf(ctx), args.id, meta(ctx)),
-    }),
-    rejectOrder: t.field({
-      type: OrderRef,
-      authScopes: { business: true },
-      args: { id, reason },
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.rejectOrder(viewerOf(ctx), args.id, args.reason, meta(ctx)),
-    }),
-    completeOrder: t.field({
-      type: OrderRef,
-      authScopes: { business: true },
-      args: { id },
-      resolve: (_root, args, ctx) =>
-        ctx.services.orders.completeOrder(viewerOf(ctx), args.id, meta(ctx)),
-    }),
+    cancelOrder: move('user', { id, reason }, (orders, viewer, args, m) =>
+      orders.cancelOrder(viewer, args.id, args.reason, m),
+    ),
+    acceptOrder: move('business', { id }, (orders, viewer, args, m) =>
+      orders.acceptOrder(viewer, args.id, m),
+    ),
+    rejectOrder: move('business', { id, reason }, (orders, viewer, args, m) =>
+      orders.rejectOrder(viewer, args.id, args.reason, m),
+    ),
+    completeOrder: move('business', { id }, (orders, viewer, args, m) =>
+      orders.completeOrder(viewer, args.id, m),
+    ),
   };
 });
 

@@ -38,9 +38,14 @@ export const BusinessRef = builder.objectRef<BusinessView>('Business').implement
   interfaces: [ViewerRef],
   fields: (t) => ({
     imageUrl: t.exposeString('imageUrl'),
-    ordering: t.field({
+    // One query for whether every business in the answer takes orders.
+    ordering: t.loadable({
       type: OrderingRef,
-      resolve: async (b, _args, ctx) => (await ctx.services.ordering.orderingOf([b.id])).get(b.id)!,
+      load: async (ids: string[], ctx) => {
+        const ordering = await ctx.services.ordering.orderingOf(ids);
+        return ids.map((id) => ordering.get(id)!);
+      },
+      resolve: (b) => b.id,
     }),
   }),
 });
@@ -51,18 +56,13 @@ builder.mutationFields((t) => ({
     description: 'Stop taking orders, with a reason customers see and a time to reopen by itself.',
     authScopes: { business: true },
     args: { reason: t.arg.string(), until: t.arg({ type: 'DateTime' }) },
-    resolve: async (_root, args, ctx) => {
-      await ctx.services.ordering.pauseOrders(viewerOf(ctx), args.reason, args.until);
-      return ctx.services.menus.business(viewerOf(ctx).id) as Promise<BusinessView>;
-    },
+    resolve: (_root, args, ctx) =>
+      ctx.services.ordering.pauseOrders(viewerOf(ctx), args.reason, args.until),
   }),
   resumeOrders: t.field({
     type: BusinessRef,
     authScopes: { business: true },
-    resolve: async (_root, _args, ctx) => {
-      await ctx.services.ordering.resumeOrders(viewerOf(ctx));
-      return ctx.services.menus.business(viewerOf(ctx).id) as Promise<BusinessView>;
-    },
+    resolve: (_root, _args, ctx) => ctx.services.ordering.resumeOrders(viewerOf(ctx)),
   }),
 }));
 

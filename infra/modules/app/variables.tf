@@ -52,7 +52,7 @@ variable "root_volume_size" {
 }
 
 variable "parameter_arns" {
-  description = "ARNs of the SSM parameters the instances may read (DATABASE_URL, JWT_SECRET, REDIS_URL)."
+  description = "ARNs of the SSM parameters the instances may read (DATABASE_URL, JWT_SECRET, METRICS_TOKEN, REDIS_URL)."
   type        = list(string)
 }
 

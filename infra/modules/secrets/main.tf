@@ -20,16 +20,23 @@ resource "random_password" "jwt_secret" {
   special = false
 }
 
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; Prometheus reads the same parameter.
+resource "random_password" "metrics_token" {
+  length  = 48
+  special = false
+}
+
 locals {
   runtime_parameters = {
-    DATABASE_URL = var.database_url
-    JWT_SECRET   = random_password.jwt_secret.result
-    REDIS_URL    = var.redis_url
+    DATABASE_URL  = var.database_url
+    JWT_SECRET    = random_password.jwt_secret.result
+    METRICS_TOKEN = random_password.metrics_token.result
+    REDIS_URL     = var.redis_url
   }
 }
 
 resource "aws_ssm_parameter" "runtime" {
-  for_each = toset(["DATABASE_URL", "JWT_SECRET", "REDIS_URL"])
+  for_each = toset(["DATABASE_URL", "JWT_SECRET", "METRICS_TOKEN", "REDIS_URL"])
 
   name        = "${var.parameter_prefix}/${each.key}"
   description = "${each.key} of the Orderly API"

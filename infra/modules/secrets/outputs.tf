@@ -1,5 +1,5 @@
 output "parameter_arns" {
-  description = "ARNs of the DATABASE_URL, JWT_SECRET and REDIS_URL parameters."
+  description = "ARNs of the DATABASE_URL, JWT_SECRET, METRICS_TOKEN and REDIS_URL parameters."
   value       = [for parameter in aws_ssm_parameter.runtime : parameter.arn]
 }
 

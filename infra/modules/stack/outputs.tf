@@ -39,8 +39,13 @@ output "artifacts_bucket" {
 }
 
 output "ssm_parameter_prefix" {
-  description = "SSM path of DATABASE_URL, JWT_SECRET and REDIS_URL."
+  description = "SSM path of DATABASE_URL, JWT_SECRET, METRICS_TOKEN and REDIS_URL."
   value       = "/orderly/${var.environment}"
+}
+
+output "metrics_token_parameter_name" {
+  description = "SecureString holding METRICS_TOKEN: Prometheus scrapes /metrics with it as a bearer token."
+  value       = module.secrets.parameter_names["METRICS_TOKEN"]
 }
 
 output "deploy_key_parameter_name" {

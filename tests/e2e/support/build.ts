@@ -1,7 +1,7 @@
 // Builds the web app for browser tests into a private folder (not web/dist, which `npm run build`
 // in other suites may empty at any moment), unless that build is newer than every web source file.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,9 +25,11 @@ export function ensureWebBuilt(): { built: boolean; ms: number; dir: string } {
   const started = Date.now();
   const shell = path.join(testWebDir, 'index.html');
   const sourcesChanged = Math.max(...sources.map((name) => newestMtime(path.join(web, name))));
-  if (existsSync(shell) && statSync(shell).mtimeMs > sourcesChanged) {
+  if (existsSync(shell) && statSync(shell).mtimeMs > sourcesChanged && assetsPresent(shell)) {
     return { built: false, ms: 0, dir: testWebDir };
   }
+  // Built aside and moved into place, so a suite building at the same time never sees half a build.
+  const aside = `${testWebDir}-${process.pid}-${Date.now()}`;
   execFileSync(
     process.execPath,
     [
@@ -36,12 +38,25 @@ export function ensureWebBuilt(): { built: boolean; ms: number; dir: string } {
       '--config',
       'web/vite.config.ts',
       '--outDir',
-      testWebDir,
+      aside,
       '--emptyOutDir',
       '--logLevel',
       'warn',
     ],
     { cwd: repoRoot, stdio: 'pipe' },
   );
+  rmSync(testWebDir, { recursive: true, force: true });
+  try {
+    renameSync(aside, testWebDir);
+  } catch {
+    // Another suite's build landed first: it is as new as this one.
+    rmSync(aside, { recursive: true, force: true });
+  }
   return { built: true, ms: Date.now() - started, dir: testWebDir };
+}
+
+/** Whether every script and style the shell names is there (another build may have emptied it). */
+function assetsPresent(shell: string): boolean {
+  const names = readFileSync(shell, 'utf8').match(/\/?assets\/[^"'\s>]+/g) ?? [];
+  return names.every((name) => existsSync(path.join(testWebDir, name)));
 }

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { OrderState } from '../gql/graphql';
 import {
   boardColumns,
+  capColumn,
   cookingUrgency,
   headerFigures,
+  nextFocus,
   ticketUrgency,
   titleWithCount,
+  trimFinished,
+  urgencyLabel,
   type BoardOrder,
 } from './board';
 
@@ -50,9 +54,9 @@ describe('boardColumns', () => {
     ticket('r1', 'REJECTED', { created: 3 }),
   ];
 
-  it('puts new orders oldest first and the queue in kitchen order', () => {
+  it('puts new orders newest first and the queue in kitchen order', () => {
     const columns = boardColumns(orders, 2);
-    expect(columns.fresh.map((o) => o.id)).toEqual(['p1', 'p2']);
+    expect(columns.fresh.map((o) => o.id)).toEqual(['p2', 'p1']);
     expect(columns.queued.map((o) => o.id)).toEqual(['a1', 'a2']);
   });
 
@@ -73,7 +77,49 @@ describe('boardColumns', () => {
   it('keeps the last few done, newest first, and collects closed orders', () => {
     const columns = boardColumns(orders, 2, 1);
     expect(columns.done.map((o) => o.id)).toEqual(['d2']);
-    expect(columns.closed.map((o) => o.id).sort()).toEqual(['r1', 'x1']);
+    expect(columns.closed.map((o) => o.id)).toEqual(['x1']);
+    expect(
+      boardColumns(orders, 2)
+        .closed.map((o) => o.id)
+        .sort(),
+    ).toEqual(['r1', 'x1']);
+  });
+});
+
+describe('a board at volume', () => {
+  const many = (state: OrderState, count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      ticket(`${state}-${i}`, state, { created: i, accepted: i, started: i, completed: i }),
+    );
+
+  it('keeps only the last few of each finished state, and every live order', () => {
+    const orders = [
+      ...many('PENDING', 40),
+      ...many('COMPLETED', 200),
+      ...many('REJECTED', 50),
+      ...many('CANCELLED', 50),
+    ];
+    const kept = trimFinished(orders, 6);
+    expect(kept.filter((o) => o.state === 'PENDING')).toHaveLength(40);
+    expect(kept.filter((o) => o.state === 'COMPLETED').map((o) => o.id)).toEqual(
+      [194, 195, 196, 197, 198, 199].map((i) => `COMPLETED-${i}`),
+    );
+    expect(kept.filter((o) => o.state === 'REJECTED')).toHaveLength(6);
+    expect(kept.filter((o) => o.state === 'CANCELLED')).toHaveLength(6);
+  });
+
+  it('caps a long column with a count of the rest, unless expanded', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => i);
+    expect(capColumn(ids, false, 6)).toEqual({ shown: [0, 1, 2, 3, 4, 5], hidden: 34 });
+    expect(capColumn(ids, true, 6).shown).toHaveLength(40);
+    expect(capColumn(ids.slice(0, 6), false, 6)).toEqual({ shown: ids.slice(0, 6), hidden: 0 });
+  });
+
+  it('moves focus to the next ticket, or the one before the last', () => {
+    expect(nextFocus(['a', 'b', 'c'], 'a')).toBe('b');
+    expect(nextFocus(['a', 'b', 'c'], 'c')).toBe('b');
+    expect(nextFocus(['a'], 'a')).toBeNull();
+    expect(nextFocus(['a', 'b'], 'gone')).toBe('a');
   });
 });
 
@@ -108,6 +154,12 @@ describe('ticket timers', () => {
     expect(ticketUrgency(9_999, 10_000)).toBe('calm');
     expect(ticketUrgency(10_000, 10_000)).toBe('amber');
     expect(ticketUrgency(20_000, 10_000)).toBe('red');
+  });
+
+  it('say their urgency in words too, not by colour alone', () => {
+    expect(urgencyLabel('calm')).toBeNull();
+    expect(urgencyLabel('amber')).toBe('Late');
+    expect(urgencyLabel('red')).toBe('Very late');
   });
 
   it('warn when a cooking order nears or passes its due time', () => {

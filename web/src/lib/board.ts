@@ -9,8 +9,20 @@ export interface BoardOrder extends OrderLike {
   completedAt: string | null;
 }
 
+/** How much the board reads and draws: live orders in full, finished ones only the last few. */
+export const BOARD_LIMITS = {
+  /** Live orders read per state (the board's query; more than a kitchen can have open). */
+  live: 100,
+  /** Orders in the oven read at once (more than any kitchen's capacity). */
+  cooking: 20,
+  /** Done, rejected and cancelled orders kept on the board. */
+  finished: 6,
+  /** Tickets a New or Accepted column draws before "+N more". */
+  column: 6,
+} as const;
+
 export interface BoardColumns<T extends BoardOrder> {
-  /** PENDING, oldest first: first come, first served. */
+  /** PENDING, newest first: a new order lands at the top, where the eye is. */
   fresh: T[];
   /** ACCEPTED, in kitchen order (queue position, then acceptance time). */
   queued: T[];
@@ -27,11 +39,11 @@ const time = (iso: string | null | undefined) => toMs(iso) ?? 0;
 export function boardColumns<T extends BoardOrder>(
   orders: readonly T[],
   capacity: number,
-  doneLimit = 6,
+  doneLimit: number = BOARD_LIMITS.finished,
 ): BoardColumns<T> {
   const fresh = orders
     .filter((o) => o.state === 'PENDING')
-    .sort((a, b) => time(a.createdAt) - time(b.createdAt));
+    .sort((a, b) => time(b.createdAt) - time(a.createdAt));
   const queued = orders
     .filter((o) => o.state === 'ACCEPTED')
     .sort(
@@ -50,8 +62,54 @@ export function boardColumns<T extends BoardOrder>(
     .slice(0, doneLimit);
   const closed = orders
     .filter((o) => o.state === 'CANCELLED' || o.state === 'REJECTED')
-    .sort((a, b) => time(b.updatedAt) - time(a.updatedAt));
+    .sort((a, b) => time(b.updatedAt) - time(a.updatedAt))
+    .slice(0, doneLimit);
   return { fresh, queued, oven, done, closed };
+}
+
+const FINISHED = new Set(['COMPLETED', 'CANCELLED', 'REJECTED']);
+
+/**
+ * Drops finished orders beyond the last `keep` of each final state, so a board left open all
+ * night holds what it shows, not every order of the evening.
+ */
+export function trimFinished<T extends BoardOrder>(
+  orders: readonly T[],
+  keep: number = BOARD_LIMITS.finished,
+): T[] {
+  const newest = (o: T) => time(o.completedAt ?? o.updatedAt);
+  const kept = new Set<string>();
+  for (const state of FINISHED) {
+    orders
+      .filter((o) => o.state === state)
+      .sort((a, b) => newest(b) - newest(a))
+      .slice(0, keep)
+      .forEach((o) => kept.add(o.id));
+  }
+  return orders.filter((o) => !FINISHED.has(o.state) || kept.has(o.id));
+}
+
+export interface CappedColumn<T> {
+  shown: T[];
+  /** How many are left out ("+N more"). */
+  hidden: number;
+}
+
+/** The first `limit` tickets of a column, unless the person asked to see them all. */
+export function capColumn<T>(
+  items: readonly T[],
+  expanded: boolean,
+  limit: number = BOARD_LIMITS.column,
+): CappedColumn<T> {
+  if (expanded || items.length <= limit) return { shown: [...items], hidden: 0 };
+  return { shown: items.slice(0, limit), hidden: items.length - limit };
+}
+
+/** The id of the ticket to focus once `id` left its column: the one after it, else before it. */
+export function nextFocus(ids: readonly string[], id: string): string | null {
+  const index = ids.indexOf(id);
+  if (index === -1) return ids[0] ?? null;
+  return ids[index + 1] ?? ids[index - 1] ?? null;
 }
 
 export interface HeaderFigures {
@@ -119,6 +177,18 @@ export function cookingUrgency(remainingMs: number, prepTimeMs: number): Urgency
   if (remainingMs <= 0) return 'red';
   if (remainingMs <= Math.max(1, prepTimeMs) * 0.2) return 'amber';
   return 'calm';
+}
+
+/** Urgency in words, beside its colour: colour alone says nothing to some eyes. */
+export function urgencyLabel(urgency: Urgency): string | null {
+  switch (urgency) {
+    case 'calm':
+      return null;
+    case 'amber':
+      return 'Late';
+    case 'red':
+      return 'Very late';
+  }
 }
 
 export function titleWithCount(base: string, count: number): string {

@@ -14,10 +14,24 @@ function audioContext(): AudioContext | null {
   return context;
 }
 
-/** Browsers only allow sound after a user gesture: call this from a click or key press. */
-export function unlockChime(): void {
+/** Whether a chime would be heard now: browsers hold sound back until the person taps the page. */
+export type ChimeStatus = 'ready' | 'blocked' | 'unsupported';
+
+export function chimeStatus(): ChimeStatus {
   const ctx = audioContext();
-  if (ctx && ctx.state === 'suspended') void ctx.resume().catch(() => undefined);
+  if (!ctx) return 'unsupported';
+  return ctx.state === 'running' ? 'ready' : 'blocked';
+}
+
+/**
+ * Browsers only allow sound after a user gesture: call this from a click or key press. Resolves
+ * with the status afterwards ('blocked' when the browser still refuses).
+ */
+export async function unlockChime(): Promise<ChimeStatus> {
+  const ctx = audioContext();
+  if (!ctx) return 'unsupported';
+  if (ctx.state === 'suspended') await ctx.resume().catch(() => undefined);
+  return chimeStatus();
 }
 
 function note(ctx: AudioContext, frequency: number, start: number, duration: number): void {
@@ -33,10 +47,12 @@ function note(ctx: AudioContext, frequency: number, start: number, duration: num
   oscillator.stop(start + duration + 0.05);
 }
 
-export function playChime(): void {
+/** Plays the chime; false when the browser blocks sound (nothing was heard). */
+export function playChime(): boolean {
   const ctx = audioContext();
-  if (!ctx || ctx.state !== 'running') return;
+  if (!ctx || ctx.state !== 'running') return false;
   const start = ctx.currentTime + 0.01;
   note(ctx, 880, start, 0.35); // A5
   note(ctx, 1318.5, start + 0.15, 0.5); // E6
+  return true;
 }

@@ -6,7 +6,9 @@ import {
   dirtyRows,
   isDirty,
   mapServerErrors,
+  resolveStockConflict,
   rowsFromItems,
+  stockConflicts,
   toMenuItemInput,
   validateRows,
 } from './menuEditor';
@@ -106,5 +108,62 @@ describe('applySaved', () => {
     const calzone = { id: 'm9', name: 'Calzone', imageUrl: '', price: 12, inStore: 5 };
     const withEcho = applyServerItem([fresh], calzone);
     expect(applySaved(withEcho, ['new-1'], [calzone]).map((row) => row.key)).toEqual(['m9']);
+  });
+});
+
+describe('stock sets carry the stock they were read at', () => {
+  it('leaves stock out of a price or name edit', () => {
+    const [row] = rowsFromItems([margherita]);
+    const input = toMenuItemInput({ ...row!, draft: { ...row!.draft, price: '10.50' } });
+    expect(input).toEqual({
+      id: 'm1',
+      name: 'Margherita',
+      price: 10.5,
+      imageUrl: '/images/margherita.svg',
+    });
+  });
+
+  it('sends expectedInStore with a stock set', () => {
+    const [row] = rowsFromItems([margherita]);
+    const input = toMenuItemInput({ ...row!, draft: { ...row!.draft, inStore: '15' } });
+    expect(input).toMatchObject({ id: 'm1', inStore: 15, expectedInStore: 10 });
+  });
+
+  it('keeps the value read while the stock is being edited and live orders move it', () => {
+    const [row] = rowsFromItems([margherita]);
+    const editing = [{ ...row!, draft: { ...row!.draft, inStore: '15' } }];
+    const [next] = applyServerItem(editing, { ...margherita, inStore: 8 });
+    expect(next?.draft.inStore).toBe('15');
+    expect(toMenuItemInput(next!)).toMatchObject({ inStore: 15, expectedInStore: 10 });
+  });
+
+  it('follows live stock while the stock is not being edited', () => {
+    const [next] = applyServerItem(rowsFromItems([margherita]), { ...margherita, inStore: 8 });
+    const priced = { ...next!, draft: { ...next!.draft, inStore: '12' } };
+    expect(toMenuItemInput(priced)).toMatchObject({ inStore: 12, expectedInStore: 8 });
+  });
+
+  it('reads a CONFLICT answer onto the row that was sent', () => {
+    const conflicts = stockConflicts(
+      [
+        {
+          extensions: { code: 'CONFLICT', field: 'items.1.inStore', currentInStore: 8 },
+        },
+        { extensions: { code: 'BAD_REQUEST', field: 'items.0.price' } },
+      ],
+      ['m2', 'm1'],
+    );
+    expect(conflicts).toEqual({ m1: 8 });
+  });
+
+  it('keeps mine against the current stock, or takes the current stock', () => {
+    const [row] = rowsFromItems([margherita]);
+    const edited = [{ ...row!, draft: { ...row!.draft, inStore: '15' } }];
+    const [mine] = resolveStockConflict(edited, 'm1', 'mine', 8);
+    expect(toMenuItemInput(mine!)).toMatchObject({ inStore: 15, expectedInStore: 8 });
+    const [current] = resolveStockConflict(edited, 'm1', 'current', 8);
+    expect(current?.draft.inStore).toBe('8');
+    expect(isDirty(current!)).toBe(false);
+    expect(toMenuItemInput(current!).inStore).toBeUndefined();
   });
 });

@@ -25,6 +25,8 @@ export interface EditorRow {
   /** What the server last said; null for a row not saved yet. */
   saved: MenuDraft | null;
   draft: MenuDraft;
+  /** The stock the person's stock edit started from: sent as expectedInStore with a stock set. */
+  readInStore: number | null;
 }
 
 const FIELDS: MenuField[] = ['name', 'price', 'inStore', 'imageUrl'];
@@ -48,11 +50,18 @@ export function rowsFromItems(items: readonly MenuItemData[]): EditorRow[] {
     id: item.id,
     saved: draftFromItem(item),
     draft: draftFromItem(item),
+    readInStore: item.inStore,
   }));
 }
 
 export function blankRow(key: string): EditorRow {
-  return { key, id: null, saved: null, draft: { name: '', price: '', inStore: '0', imageUrl: '' } };
+  return {
+    key,
+    id: null,
+    saved: null,
+    draft: { name: '', price: '', inStore: '0', imageUrl: '' },
+    readInStore: null,
+  };
 }
 
 function sameValue(field: MenuField, a: string, b: string): boolean {
@@ -72,6 +81,11 @@ export function isDirty(row: EditorRow): boolean {
   return FIELDS.some((field) => !sameValue(field, row.draft[field], saved[field]));
 }
 
+/** Whether the save would set this row's stock (a new row always does). */
+export function isStockDirty(row: EditorRow): boolean {
+  return row.saved === null || !sameValue('inStore', row.draft.inStore, row.saved.inStore);
+}
+
 export function dirtyRows(rows: readonly EditorRow[]): EditorRow[] {
   return rows.filter(isDirty);
 }
@@ -84,27 +98,82 @@ export function applyServerItem(rows: readonly EditorRow[], item: MenuItemData):
   const incoming = draftFromItem(item);
   const index = rows.findIndex((row) => row.id === item.id);
   if (index === -1)
-    return [...rows, { key: item.id, id: item.id, saved: incoming, draft: { ...incoming } }];
+    return [
+      ...rows,
+      {
+        key: item.id,
+        id: item.id,
+        saved: incoming,
+        draft: { ...incoming },
+        readInStore: item.inStore,
+      },
+    ];
   const row = rows[index]!;
+  // A stock being edited keeps the value it was read at, so a save made from it can be refused.
+  const readInStore = isStockDirty(row) ? row.readInStore : item.inStore;
   const draft = { ...row.draft };
   for (const field of FIELDS) {
     if (row.saved === null || sameValue(field, row.draft[field], row.saved[field]))
       draft[field] = incoming[field];
   }
   const next = [...rows];
-  next[index] = { ...row, saved: incoming, draft };
+  next[index] = { ...row, saved: incoming, draft, readInStore };
   return next;
 }
 
+/**
+ * What the save sends for a row. Stock only when the person set it, with the stock it was read at
+ * (the server refuses with CONFLICT if orders moved it since); a price or name edit leaves it alone.
+ */
 export function toMenuItemInput(row: EditorRow): MenuItemInput {
   const input: MenuItemInput = {
     name: row.draft.name.trim(),
     price: Number(row.draft.price.trim()),
-    inStore: Number(row.draft.inStore.trim()),
     imageUrl: row.draft.imageUrl.trim(),
   };
   if (row.id !== null) input.id = row.id;
+  if (isStockDirty(row)) {
+    input.inStore = Number(row.draft.inStore.trim());
+    if (row.id !== null && row.readInStore !== null) input.expectedInStore = row.readInStore;
+  }
   return input;
+}
+
+/** Stock that moved since it was read, by row key: the server's `currentInStore` on CONFLICT. */
+export function stockConflicts(
+  errors: readonly { extensions?: Record<string, unknown> }[],
+  sentKeys: readonly string[],
+): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const error of errors) {
+    const extensions = error.extensions ?? {};
+    const current = extensions['currentInStore'];
+    const field = extensions['field'];
+    if (extensions['code'] !== 'CONFLICT' || typeof current !== 'number') continue;
+    if (typeof field !== 'string') continue;
+    const [root, index] = field.split('.');
+    const key = root === 'items' ? sentKeys[Number(index)] : undefined;
+    if (key !== undefined) result[key] = current;
+  }
+  return result;
+}
+
+/**
+ * The business's answer to a stock conflict: keep their number (sent next time against the
+ * current stock) or take the current stock (the stock edit is dropped).
+ */
+export function resolveStockConflict(
+  rows: readonly EditorRow[],
+  key: string,
+  choice: 'mine' | 'current',
+  currentInStore: number,
+): EditorRow[] {
+  return rows.map((row) => {
+    if (row.key !== key || row.saved === null) return row;
+    const saved = { ...row.saved, inStore: String(currentInStore) };
+    const draft = choice === 'current' ? { ...row.draft, inStore: saved.inStore } : row.draft;
+    return { ...row, saved, draft, readInStore: currentInStore };
+  });
 }
 
 export type RowErrors = Record<string, MenuDraftErrors>;
@@ -169,7 +238,13 @@ export function applySaved(
   for (const row of rows) {
     const item = byKey.get(row.key);
     const updated = item
-      ? { key: item.id, id: item.id, saved: draftFromItem(item), draft: draftFromItem(item) }
+      ? {
+          key: item.id,
+          id: item.id,
+          saved: draftFromItem(item),
+          draft: draftFromItem(item),
+          readInStore: item.inStore,
+        }
       : row;
     // A live event may already have appended the freshly created item; keep one row per id.
     if (updated.id !== null && seen.has(updated.id)) continue;

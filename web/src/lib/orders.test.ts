@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderState } from '../gql/graphql';
 import {
+  appendPage,
   countByState,
   itemsLabel,
   mergeSnapshot,
   orderSummary,
   upsertOrder,
+  withoutOrder,
   type OrderLike,
 } from './orders';
 
@@ -114,5 +116,25 @@ describe('orderSummary', () => {
     expect(orderSummary([line(1, 'Margherita'), line(2, 'Garlic Bread'), line(1, 'Cola')])).toBe(
       'Margherita + 2 more',
     );
+  });
+});
+
+describe('paged history', () => {
+  it('appends an older page without repeating an order that moved there live', () => {
+    const shown = [order('9', 'COMPLETED', 9, 20), order('5', 'REJECTED', 5)];
+    const next = appendPage(shown, [order('5', 'REJECTED', 5), order('3', 'CANCELLED', 3)]);
+    expect(next.map((o) => o.id)).toEqual(['9', '5', '3']);
+  });
+
+  it('keeps the live copy when a page carries an older one', () => {
+    const shown = [order('9', 'COMPLETED', 9, 20)];
+    const [kept] = appendPage(shown, [order('9', 'PROCESSING', 9, 15)]);
+    expect(kept?.state).toBe('COMPLETED');
+  });
+
+  it('takes an order out of a list it moved from', () => {
+    const list = [order('2', 'PENDING', 2), order('1', 'ACCEPTED', 1)];
+    expect(withoutOrder(list, '2').map((o) => o.id)).toEqual(['1']);
+    expect(withoutOrder(list, '7')).toEqual(list);
   });
 });

@@ -94,3 +94,17 @@ export function orderSummary(lines: readonly SummaryLine[]): string {
 export function itemsLabel(count: number): string {
   return `${count} ${count === 1 ? 'item' : 'items'}`;
 }
+
+/** The list without the order `id` (it moved to another list). */
+export function withoutOrder<T extends { id: string }>(orders: readonly T[], id: string): T[] {
+  return orders.some((order) => order.id === id)
+    ? orders.filter((order) => order.id !== id)
+    : [...orders];
+}
+
+/** Appends a page of older orders; ones already shown (moved there live) are not repeated. */
+export function appendPage<T extends OrderLike>(orders: readonly T[], page: readonly T[]): T[] {
+  let next = [...orders];
+  for (const order of page) next = upsertOrder(next, order, 'existing').orders;
+  return next;
+}

@@ -31,6 +31,9 @@ describe('resolveRoute', () => {
 
   it('keeps each role on its own screens', () => {
     expect(resolveRoute({ name: 'board' }, 'USER')).toEqual({ name: 'businesses' });
+    expect(resolveRoute({ name: 'history' }, 'USER')).toEqual({ name: 'businesses' });
+    expect(parseHash('#/history')).toEqual({ name: 'history' });
+    expect(href({ name: 'history' })).toBe('#/history');
     expect(resolveRoute({ name: 'orders' }, 'BUSINESS')).toEqual({ name: 'board' });
     expect(resolveRoute({ name: 'login' }, 'BUSINESS')).toEqual({ name: 'board' });
     expect(resolveRoute({ name: 'order', orderId: '1' }, 'USER')).toEqual({
@@ -43,6 +46,7 @@ describe('resolveRoute', () => {
 describe('pageTitle', () => {
   it('names the screen in the tab', () => {
     expect(pageTitle({ name: 'board' })).toBe('Board · Orderly');
+    expect(pageTitle({ name: 'history' })).toBe('History · Orderly');
     expect(pageTitle({ name: 'order', orderId: '1' })).toBe('Your order · Orderly');
   });
 });

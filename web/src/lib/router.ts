@@ -9,6 +9,8 @@ export type Route =
   | { name: 'order'; orderId: string }
   | { name: 'board' }
   | { name: 'menuEditor' }
+  | { name: 'history' }
+  | { name: 'settings' }
   | { name: 'notFound'; path: string };
 
 export function parseHash(hash: string): Route {
@@ -28,6 +30,10 @@ export function parseHash(hash: string): Route {
       return second === undefined ? { name: 'board' } : { name: 'notFound', path };
     case 'menu':
       return second === undefined ? { name: 'menuEditor' } : { name: 'notFound', path };
+    case 'history':
+      return second === undefined ? { name: 'history' } : { name: 'notFound', path };
+    case 'settings':
+      return second === undefined ? { name: 'settings' } : { name: 'notFound', path };
     default:
       return { name: 'notFound', path };
   }
@@ -49,6 +55,10 @@ export function href(route: Route): string {
       return '#/board';
     case 'menuEditor':
       return '#/menu';
+    case 'history':
+      return '#/history';
+    case 'settings':
+      return '#/settings';
     case 'notFound':
       return `#${route.path}`;
   }
@@ -61,7 +71,7 @@ export function homeFor(role: Role | null): Route {
 }
 
 const customerRoutes = new Set<Route['name']>(['businesses', 'menu', 'orders', 'order']);
-const businessRoutes = new Set<Route['name']>(['board', 'menuEditor']);
+const businessRoutes = new Set<Route['name']>(['board', 'menuEditor', 'history', 'settings']);
 
 /** Where a person may actually go: login when logged out, their home when the route is another role's. */
 export function resolveRoute(route: Route, role: Role | null): Route {
@@ -90,6 +100,10 @@ export function pageTitle(route: Route): string {
       return 'Board · Orderly';
     case 'menuEditor':
       return 'Menu & stock · Orderly';
+    case 'history':
+      return 'History · Orderly';
+    case 'settings':
+      return 'Integrations · Orderly';
     case 'notFound':
       return 'Not found · Orderly';
   }

@@ -98,6 +98,19 @@ describe('orderAlert', () => {
     expect(orderAlert(undefined, order('REJECTED'))?.kind).toBe('error');
   });
 
+  it('says when the system rejected an order nobody confirmed in time', () => {
+    const forgotten = {
+      ...order('REJECTED'),
+      history: [
+        { to: 'PENDING' as const, actor: 'USER' as const },
+        { to: 'REJECTED' as const, actor: 'SYSTEM' as const },
+      ],
+    };
+    expect(orderAlert('PENDING', forgotten)?.message).toBe(
+      'Pizza Palace did not confirm your 2 × Margherita in time. You have not been charged.',
+    );
+  });
+
   it('names a basket by its first item and the number of other lines', () => {
     const basket = {
       ...order('PROCESSING'),

@@ -1,4 +1,6 @@
 // One look per order state for both roles: label, colour token and icon, plus the customer timeline.
+import { isFinal } from '../../../api/domain/order-edges';
+import type { OrderState as StoredState } from '../../../api/domain/types';
 import type { Actor, OrderState } from '../gql/graphql';
 import type { IconName } from './icons';
 import { orderSummary, type SummaryLine } from './orders';
@@ -22,7 +24,7 @@ export function statusLook(state: OrderState): StatusLook {
         customerLabel: 'Placed',
         tone: 'new',
         icon: 'bell',
-        customerText: 'Order placed — waiting for the kitchen to accept it.',
+        customerText: 'Order placed — waiting for the restaurant to confirm it.',
       };
     case 'ACCEPTED':
       return {
@@ -62,13 +64,14 @@ export function statusLook(state: OrderState): StatusLook {
         customerLabel: 'Declined',
         tone: 'rejected',
         icon: 'ban',
-        customerText: 'Declined by the business — you have not been charged.',
+        customerText: 'Declined by the restaurant — you have not been charged.',
       };
   }
 }
 
+/** An order no edge of the lifecycle leaves (api/domain/order-edges.ts). */
 export function isFinalState(state: OrderState): boolean {
-  return state === 'COMPLETED' || state === 'CANCELLED' || state === 'REJECTED';
+  return isFinal(state.toLowerCase() as StoredState);
 }
 
 export function actorLabel(actor: Actor): string {
@@ -162,6 +165,8 @@ export function orderAlert(
     state: OrderState;
     lines: readonly SummaryLine[];
     business: { name: string };
+    /** When given, a rejection by the system (not confirmed in time) says so. */
+    history?: readonly { to: OrderState; actor: Actor }[];
   },
 ): OrderAlert | null {
   if (previous === order.state) return null;
@@ -180,7 +185,9 @@ export function orderAlert(
     case 'REJECTED':
       return {
         kind: 'error',
-        message: `${order.business.name} declined your ${what}. You have not been charged.`,
+        message: order.history?.some((event) => event.to === 'REJECTED' && event.actor === 'SYSTEM')
+          ? `${order.business.name} did not confirm your ${what} in time. You have not been charged.`
+          : `${order.business.name} declined your ${what}. You have not been charged.`,
       };
   }
 }

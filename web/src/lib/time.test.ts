@@ -4,9 +4,11 @@ import {
   formatAgo,
   formatCountdown,
   formatDuration,
+  pendingEstimateMs,
   progressBetween,
   queueText,
   remainingMs,
+  usuallyText,
 } from './time';
 
 const t0 = Date.parse('2026-03-01T12:00:00.000Z');
@@ -65,5 +67,19 @@ describe('durations and queue text', () => {
     expect(queueText(2)).toBe('1 order ahead of you');
     expect(queueText(4)).toBe('3 orders ahead of you');
     expect(queueText(null)).toBeNull();
+  });
+});
+
+describe("a pending order's estimate", () => {
+  it('is the wait as read, never shorter than one prep time', () => {
+    expect(pendingEstimateMs(iso(12 * 60_000), t0, 8 * 60_000)).toBe(12 * 60_000);
+    expect(pendingEstimateMs(iso(60_000), t0, 8 * 60_000)).toBe(8 * 60_000);
+    expect(pendingEstimateMs(null, t0, 8 * 60_000)).toBeNull();
+  });
+
+  it('reads as an estimate, in whole minutes', () => {
+    expect(usuallyText(12 * 60_000 + 20_000)).toBe('usually ~12 min');
+    expect(usuallyText(50_000)).toBe('usually ~1 min');
+    expect(usuallyText(4_000)).toBe('usually under a minute');
   });
 });

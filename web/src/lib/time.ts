@@ -81,3 +81,23 @@ export function etaFor(estimatedReadyAt: string | null | undefined, now: number)
   if (remaining === 0) return { remainingMs: 0, text: 'Any moment now' };
   return { remainingMs: remaining, text: `Ready in about ${formatCountdown(remaining)}` };
 }
+
+/**
+ * How long a pending order would take if accepted now: the server's estimate as read at `readAt`,
+ * never shorter than one prep time. Held still while pending (an estimate, not a countdown).
+ */
+export function pendingEstimateMs(
+  estimatedReadyAt: string | null | undefined,
+  readAt: number,
+  prepTimeMs = 0,
+): number | null {
+  const target = toMs(estimatedReadyAt);
+  if (target === null) return null;
+  return Math.max(target - readAt, prepTimeMs);
+}
+
+/** "usually ~12 min", or "usually under a minute". */
+export function usuallyText(ms: number): string {
+  if (ms < 45_000) return 'usually under a minute';
+  return `usually ~${Math.max(1, Math.round(ms / 60_000))} min`;
+}

@@ -12,6 +12,7 @@ import {
   hasControlCharacters,
   isImageUrl,
 } from '../../../api/domain/limits';
+import { hasHiddenCharacters } from '../../../api/domain/names';
 
 export { ITEM_NAME_MAX, NAME_MAX, NAME_MIN, PASSWORD_MAX, PASSWORD_MIN };
 
@@ -20,7 +21,12 @@ export interface CredentialErrors {
   password?: string;
 }
 
-export function validateCredentials(name: string, password: string): CredentialErrors {
+/** Signing up also refuses what the server refuses in new names (api/domain/names.ts). */
+export function validateCredentials(
+  name: string,
+  password: string,
+  purpose: 'login' | 'signUp' = 'login',
+): CredentialErrors {
   const errors: CredentialErrors = {};
   const trimmed = name.trim();
   const nameLength = charLength(trimmed);
@@ -29,6 +35,8 @@ export function validateCredentials(name: string, password: string): CredentialE
     errors.name = `Names are ${NAME_MIN} to ${NAME_MAX} characters long.`;
   } else if (hasControlCharacters(trimmed)) {
     errors.name = 'Names cannot contain control characters.';
+  } else if (purpose === 'signUp' && hasHiddenCharacters(trimmed)) {
+    errors.name = 'Names cannot contain invisible or text-direction characters.';
   }
   const passwordLength = charLength(password);
   if (passwordLength === 0) errors.password = 'Enter your password.';

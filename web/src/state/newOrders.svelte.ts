@@ -1,6 +1,6 @@
 // New-order alerts for a business, wherever it is in the app: unseen orders, the chime and its
 // remembered mute toggle, and the screen-reader announcement.
-import { playChime, unlockChime } from '../lib/chime';
+import { chimeStatus, playChime, unlockChime, type ChimeStatus } from '../lib/chime';
 import { orderSummary, type SummaryLine } from '../lib/orders';
 import { readFlag, writeFlag } from '../lib/prefs';
 import { shortId } from '../lib/status';
@@ -19,6 +19,8 @@ class NewOrders {
   unseen = $state<ReadonlySet<string>>(new Set());
   muted = $state(readFlag(MUTE_KEY, false));
   announcement = $state('');
+  /** Whether the chime can be heard; 'blocked' until the browser has seen a tap. */
+  sound = $state<ChimeStatus | 'unknown'>('unknown');
 
   arrived(order: ArrivedOrder, onBoard: boolean): void {
     if (this.unseen.has(order.id)) return;
@@ -28,8 +30,19 @@ class NewOrders {
     toasts.info(
       `New order #${shortId(order.id)}: ${what}.`,
       onBoard ? undefined : { label: 'Open the board', href: '#/board' },
+      { group: 'new-orders', merged: (count) => `${count} new orders.` },
     );
-    if (!this.muted) playChime();
+    if (!this.muted && !playChime()) this.sound = chimeStatus();
+  }
+
+  /** Asks the browser for sound (from a tap); `sound` says whether it gave it. */
+  async enableSound(): Promise<void> {
+    this.sound = await unlockChime();
+  }
+
+  /** Learns, without asking, whether sound is already allowed. */
+  checkSound(): void {
+    if (this.sound === 'unknown') this.sound = chimeStatus();
   }
 
   /** Accepted, rejected or cancelled: no longer news. */
@@ -39,7 +52,7 @@ class NewOrders {
   }
 
   acknowledge(): void {
-    unlockChime();
+    if (this.sound !== 'ready') void this.enableSound();
     if (this.unseen.size > 0) this.unseen = new Set();
   }
 
@@ -47,8 +60,7 @@ class NewOrders {
     this.muted = !this.muted;
     writeFlag(MUTE_KEY, this.muted);
     if (!this.muted) {
-      unlockChime();
-      playChime();
+      void this.enableSound().then(() => playChime());
     }
   }
 

@@ -12,6 +12,7 @@ export async function runBoardAction(
   client: Client,
   action: BoardAction,
   id: string,
+  reason: string | null = null,
 ): Promise<Loaded<TicketFragment>> {
   switch (action) {
     case 'acceptOrder': {
@@ -19,7 +20,7 @@ export async function runBoardAction(
       return r.data ? { data: r.data.acceptOrder, error: null } : r;
     }
     case 'rejectOrder': {
-      const r = await run(client, RejectOrderDocument, { id });
+      const r = await run(client, RejectOrderDocument, { id, reason });
       return r.data ? { data: r.data.rejectOrder, error: null } : r;
     }
     case 'completeOrder': {

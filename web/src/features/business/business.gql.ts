@@ -46,10 +46,15 @@ export const TicketFragment = graphql(`
 `);
 
 export const BoardDocument = graphql(`
-  query Board {
+  query Board($todayStart: DateTime!) {
     me {
       ... on Business {
         ...KitchenInfo
+        ordering {
+          open
+          reason
+          until
+        }
         # The all-day strip's fields, inline: as a fragment they would pass the depth limit.
         kitchen {
           allDay {
@@ -62,8 +67,76 @@ export const BoardDocument = graphql(`
         }
       }
     }
-    orders {
-      ...Ticket
+    completedToday: orderHistory(state: COMPLETED, since: $todayStart, first: 1) {
+      totalCount
+    }
+  }
+`);
+
+/**
+ * One column's orders, newest first: the board reads each state on its own and only as many as it
+ * shows, so its cost stays flat however long the history. The fields are Ticket's, inline: a
+ * fragment spread under edges → node would pass the depth limit.
+ */
+export const BoardColumnDocument = graphql(`
+  query BoardColumn($state: OrderState!, $first: Int!) {
+    # No totalCount: counting every done order ever would grow with the history.
+    orderHistory(state: $state, first: $first) {
+      edges {
+        node {
+          id
+          state
+          nextActions
+          total
+          note
+          lines {
+            quantity
+            note
+            menuItem {
+              id
+              name
+            }
+          }
+          createdAt
+          updatedAt
+          acceptedAt
+          startedAt
+          completedAt
+          queuePosition
+          estimatedReadyAt
+          customer {
+            id
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+export const OrderingFragment = graphql(`
+  fragment OrderingInfo on Business {
+    id
+    ordering {
+      open
+      reason
+      until
+    }
+  }
+`);
+
+export const PauseOrdersDocument = graphql(`
+  mutation PauseOrders($reason: String, $until: DateTime) {
+    pauseOrders(reason: $reason, until: $until) {
+      ...OrderingInfo
+    }
+  }
+`);
+
+export const ResumeOrdersDocument = graphql(`
+  mutation ResumeOrders {
+    resumeOrders {
+      ...OrderingInfo
     }
   }
 `);
@@ -105,8 +178,8 @@ export const AcceptOrderDocument = graphql(`
 `);
 
 export const RejectOrderDocument = graphql(`
-  mutation RejectOrder($id: ID!) {
-    rejectOrder(id: $id) {
+  mutation RejectOrder($id: ID!, $reason: String) {
+    rejectOrder(id: $id, reason: $reason) {
       ...Ticket
     }
   }
@@ -178,10 +251,24 @@ export const OrderDecidedDocument = graphql(`
   }
 `);
 
+/** The pending orders (no more than a board reads), to tell news from what was already known. */
 export const PendingOrdersDocument = graphql(`
   query PendingOrders {
-    orders(state: PENDING) {
-      ...Ticket
+    orderHistory(state: PENDING, first: 100) {
+      edges {
+        node {
+          id
+          lines {
+            quantity
+            menuItem {
+              name
+            }
+          }
+          customer {
+            name
+          }
+        }
+      }
     }
   }
 `);

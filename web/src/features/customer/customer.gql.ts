@@ -1,4 +1,5 @@
 // Operations of the customer screens: businesses, menus, ordering and order tracking.
+import type { MyOrderHistoryQuery } from '../../gql/graphql';
 import { graphql } from '../../gql';
 
 export const BusinessCardFragment = graphql(`
@@ -6,6 +7,12 @@ export const BusinessCardFragment = graphql(`
     id
     name
     imageUrl
+    # Inline: the server's depth limit counts fragment spreads.
+    ordering {
+      open
+      reason
+      until
+    }
     kitchen {
       capacity
       cooking
@@ -19,6 +26,20 @@ export const BusinessesDocument = graphql(`
   query Businesses {
     businesses {
       ...BusinessCard
+    }
+  }
+`);
+
+/** Polled while a customer looks at a restaurant: a pause is not pushed to customers. */
+export const BusinessOrderingDocument = graphql(`
+  query BusinessOrderingNow($businessId: ID!) {
+    business(id: $businessId) {
+      id
+      ordering {
+        open
+        reason
+        until
+      }
     }
   }
 `);
@@ -90,6 +111,7 @@ export const CustomerOrderFragment = graphql(`
       from
       to
       actor
+      reason
     }
   }
 `);
@@ -102,10 +124,58 @@ export const PlaceOrderDocument = graphql(`
   }
 `);
 
-export const MyOrdersDocument = graphql(`
-  query MyOrders {
-    orders {
+/**
+ * The customer's live orders: the newest 50 in each state, more than anyone keeps open (each
+ * restaurant caps a customer's pending and accepted ones at MAX_OPEN_ORDERS, its oven at two).
+ */
+export const MyLiveOrdersDocument = graphql(`
+  query MyLiveOrders {
+    pending: orders(state: PENDING, first: 50) {
       ...CustomerOrder
+    }
+    accepted: orders(state: ACCEPTED, first: 50) {
+      ...CustomerOrder
+    }
+    processing: orders(state: PROCESSING, first: 50) {
+      ...CustomerOrder
+    }
+  }
+`);
+
+/** One page of the customer's history, newest first. */
+export const MyOrderHistoryDocument = graphql(`
+  query MyOrderHistory($first: Int!, $after: String) {
+    orderHistory(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      # Inline, as a finished order's row needs it (no timeline or ETA): the depth limit counts
+      # fragment spreads.
+      edges {
+        node {
+          id
+          state
+          total
+          note
+          createdAt
+          updatedAt
+          lines {
+            quantity
+            note
+            menuItem {
+              id
+              name
+              imageUrl
+            }
+          }
+          business {
+            id
+            name
+          }
+        }
+      }
     }
   }
 `);
@@ -141,3 +211,6 @@ export const CancelOrderDocument = graphql(`
     }
   }
 `);
+
+/** A finished order as a row of My orders (a page of history). */
+export type PastOrder = MyOrderHistoryQuery['orderHistory']['edges'][number]['node'];

@@ -4,8 +4,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApiDocument } from '../rest/openapi.js';
-import { SECURITY_HEADERS, sendJson } from './respond.js';
+import { openApiDocument } from './openapi.js';
+import { SECURITY_HEADERS, sendJson } from '../http/respond.js';
 
 const SWAGGER_DIR = path.dirname(
   fileURLToPath(import.meta.resolve('swagger-ui-dist/package.json')),

@@ -4,8 +4,13 @@ variable "region" {
 }
 
 variable "environment" {
-  description = "Environment name: staging or production."
+  description = "Environment name: staging or production; picks <environment>.tfvars and .s3.tfbackend."
   type        = string
+
+  validation {
+    condition     = contains(["staging", "production"], var.environment)
+    error_message = "environment must be staging or production."
+  }
 }
 
 variable "vpc_cidr" {

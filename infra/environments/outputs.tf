@@ -29,8 +29,13 @@ output "artifacts_bucket" {
 }
 
 output "ssm_parameter_prefix" {
-  description = "SSM path of DATABASE_URL, JWT_SECRET and REDIS_URL."
+  description = "SSM path of DATABASE_URL, JWT_SECRET, METRICS_TOKEN and REDIS_URL."
   value       = module.orderly.ssm_parameter_prefix
+}
+
+output "metrics_token_parameter_name" {
+  description = "SecureString holding METRICS_TOKEN: Prometheus scrapes /metrics with it as a bearer token."
+  value       = module.orderly.metrics_token_parameter_name
 }
 
 output "deploy_key_parameter_name" {

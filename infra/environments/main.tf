@@ -1,3 +1,7 @@
+# The one root for every environment, fed by per-environment files (as terraform-aws-modules'
+# examples are): <environment>.tfvars for the values, <environment>.s3.tfbackend for the state key.
+#   terraform init -reconfigure -backend-config=staging.s3.tfbackend
+#   terraform plan -var-file=staging.tfvars
 provider "aws" {
   region = var.region
 
@@ -10,7 +14,7 @@ provider "aws" {
 }
 
 module "orderly" {
-  source = "../../modules/stack"
+  source = "../modules/stack"
 
   environment              = var.environment
   vpc_cidr                 = var.vpc_cidr
