@@ -80,3 +80,7 @@ export const MAX_HISTORY_SEARCH_LENGTH = 50;
 
 /** Items on one business's menu. */
 export const MAX_MENU_ITEMS = 200;
+
+/** Webhook deliveries one `Webhook.deliveries` lists: by default, and at most. */
+export const DELIVERIES_LISTED = 20;
+export const MAX_DELIVERIES_LISTED = 100;

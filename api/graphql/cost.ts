@@ -19,6 +19,7 @@ import {
   type ValidationRule,
 } from 'graphql';
 import {
+  DELIVERIES_LISTED,
   HISTORY_PAGE_DEFAULT,
   MAX_LINES,
   MAX_MENU_ITEMS,
@@ -60,7 +61,7 @@ const LIST_SIZES: Record<string, number | ((args: Args) => number)> = {
   'Query.orderHistory': firstOr(HISTORY_PAGE_DEFAULT),
   'Query.orderSync': firstOr(SYNC_PAGE_MAX),
   'OrderConnection.edges': 1,
-  'Webhook.deliveries': firstOr(20),
+  'Webhook.deliveries': firstOr(DELIVERIES_LISTED),
 };
 const DEFAULT_LIST_SIZE = 10;
 

@@ -2,12 +2,14 @@
 // secret only setWebhook's answer shows. Deliveries are made by webhook-delivery.ts.
 import { randomBytes } from 'node:crypto';
 import { encodeEventPosition } from '../domain/cursor.js';
+import { DELIVERIES_LISTED, MAX_DELIVERIES_LISTED } from '../domain/limits.js';
 import { webhookUrlProblem } from '../domain/webhook-url.js';
 import type { Viewer } from '../domain/types.js';
 import { BadRequestError, ForbiddenError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/webhooks.store.js';
 import { isoAt, type Clock } from './clock.js';
+import { requireInteger } from './validate.js';
 import {
   checkedAddress,
   resolveHost,
@@ -32,8 +34,6 @@ export interface WebhookDeliveryView {
   givenUp: boolean;
   excerpt: string | null;
 }
-
-export const MAX_DELIVERIES_LISTED = 100;
 
 export class WebhooksService {
   private readonly resolve: Resolve;
@@ -85,15 +85,11 @@ export class WebhooksService {
   async deliveries(
     viewer: Viewer,
     businessId: string,
-    first: number,
+    first: unknown = DELIVERIES_LISTED,
   ): Promise<WebhookDeliveryView[]> {
     if (requireBusiness(viewer) !== businessId) throw new ForbiddenError('Not your webhook');
-    if (!Number.isInteger(first) || first < 1 || first > MAX_DELIVERIES_LISTED) {
-      throw new BadRequestError(`first must be an integer from 1 to ${MAX_DELIVERIES_LISTED}`, {
-        field: 'first',
-      });
-    }
-    const rows = await store.latestDeliveries(this.deps.db, businessId, first);
+    const limit = requireInteger(first, 'first', 1, MAX_DELIVERIES_LISTED);
+    const rows = await store.latestDeliveries(this.deps.db, businessId, limit);
     return rows.map((r) => ({
       eventCursor: encodeEventPosition({ xid: r.xid, id: r.event_id }),
       status: r.status,

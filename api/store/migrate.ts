@@ -5,8 +5,15 @@ import type { Db, Queryable } from './db.js';
 const MIGRATIONS_DIR = new URL('./migrations/', import.meta.url);
 const LOCK_KEY = 727_001; // arbitrary, stable advisory-lock id for migrations
 
-export async function migrate(db: Db): Promise<string[]> {
-  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => f.endsWith('.sql')).sort();
+/**
+ * Applies what is missing; with `before`, only the migrations named below it (the schema of an
+ * earlier release, for upgrade tests).
+ */
+export async function migrate(db: Db, options: { before?: string } = {}): Promise<string[]> {
+  const { before } = options;
+  const files = (await readdir(MIGRATIONS_DIR))
+    .filter((f) => f.endsWith('.sql') && (before === undefined || f < before))
+    .sort();
   // Unbounded: a migration may rewrite a large table, or wait for another process's migration.
   return db.transaction((tx) => applyMissing(tx, files), { unbounded: true });
 }

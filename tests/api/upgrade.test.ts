@@ -1,33 +1,16 @@
 // Upgrading in place: a database made by the previous release (migration 001 only) with orders in
 // it is migrated by the new server on start, and every old order reads and acts as a one-line basket.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../api/services/passwords.js';
 import { openDb, type Db } from '../../api/store/db.js';
 import { gqlOk, loginBusiness, loginUser, rest } from '../helpers/clients.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { postgresTarget, type StoreTarget } from '../helpers/stores.js';
-
-const PREVIOUS_RELEASE = ['001_init.sql'];
+import { diskTargets } from '../helpers/stores.js';
+import { migrate } from '../../api/store/migrate.js';
 
 /** Builds the previous release's schema and fills it the way that release did. */
 async function previousRelease(db: Db) {
-  await db.query(
-    `CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  for (const file of PREVIOUS_RELEASE) {
-    const sql = readFileSync(
-      new URL(`../../api/store/migrations/${file}`, import.meta.url),
-      'utf8',
-    );
-    for (const statement of sql.split(/;\s*$/m)) {
-      const text = statement.replace(/^\s*--.*$/gm, '').trim();
-      if (text) await db.query(text);
-    }
-    await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-  }
+  await migrate(db, { before: '002' });
   const hash = await hashPassword('old-release-pass');
   const [user] = await db.query<{ id: string }>(
     `INSERT INTO users (name, password_hash) VALUES ('olduser', $1) RETURNING id`,
@@ -73,30 +56,7 @@ async function previousRelease(db: Db) {
   return { itemId: item!.id, orders };
 }
 
-function pgliteOnDisk(): StoreTarget & { dataDir: string } {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'orderly-upgrade-'));
-  return {
-    name: 'pglite',
-    databaseUrl: undefined,
-    dataDir,
-    cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
-function postgresWithDataDir(): StoreTarget & { dataDir: string } {
-  const target = postgresTarget();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'orderly-upgrade-pg-'));
-  return {
-    ...target,
-    dataDir,
-    async cleanup() {
-      await target.cleanup();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const targets = [pgliteOnDisk(), postgresWithDataDir()];
+const targets = diskTargets('orderly-upgrade');
 
 for (const target of targets) {
   const available = target.name === 'pglite' || Boolean(target.databaseUrl);

@@ -1,38 +1,21 @@
 // Upgrading to look-alike keys (migration 007) in place: a database of the previous release that
 // already holds look-alike accounts upgrades without failing; the oldest keeps the name's look,
 // every account still logs in by its exact name, and nobody new can take a look that is held.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nameKey } from '../../api/domain/name-key.js';
 import { hashPassword } from '../../api/services/passwords.js';
 import { openDb, type Db } from '../../api/store/db.js';
 import { gql, rest } from '../helpers/clients.js';
 import { startServer, type TestServer } from '../helpers/server.js';
-import { postgresTarget, type StoreTarget } from '../helpers/stores.js';
-
-const MIGRATIONS = new URL('../../api/store/migrations/', import.meta.url);
-const PREVIOUS_RELEASE = readdirSync(MIGRATIONS)
-  .filter((f) => f.endsWith('.sql') && f < '007')
-  .sort();
+import { diskTargets } from '../helpers/stores.js';
+import { migrate } from '../../api/store/migrate.js';
 
 /** Previous release's accounts, oldest first: look-alikes its exact-text uniqueness let in. */
 const USERS = ['alice', 'ALICE', 'ａｌｉｃｅ', 'alic\u0435', 'mallory'];
 const BUSINESSES = ['Pizza Palace', 'Pizza\u00a0Palace', 'Pizza Pal\u0430ce'];
 
 async function previousRelease(db: Db) {
-  await db.query(
-    `CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  for (const file of PREVIOUS_RELEASE) {
-    const sql = readFileSync(new URL(file, MIGRATIONS), 'utf8');
-    for (const statement of sql.split(/;\s*$/m)) {
-      const text = statement.replace(/^\s*--.*$/gm, '').trim();
-      if (text) await db.query(text);
-    }
-    await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-  }
+  await migrate(db, { before: '007' });
   const hash = await hashPassword('old-release-pass');
   const base = Date.parse('2026-01-01T00:00:00Z');
   for (const [i, name] of USERS.entries()) {
@@ -51,30 +34,7 @@ async function previousRelease(db: Db) {
   }
 }
 
-function pgliteOnDisk(): StoreTarget & { dataDir: string } {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'orderly-names-'));
-  return {
-    name: 'pglite',
-    databaseUrl: undefined,
-    dataDir,
-    cleanup: async () => rmSync(dataDir, { recursive: true, force: true }),
-  };
-}
-
-function postgresWithDataDir(): StoreTarget & { dataDir: string } {
-  const target = postgresTarget();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'orderly-names-pg-'));
-  return {
-    ...target,
-    dataDir,
-    async cleanup() {
-      await target.cleanup();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-for (const target of [pgliteOnDisk(), postgresWithDataDir()]) {
+for (const target of diskTargets('orderly-names')) {
   const available = target.name === 'pglite' || Boolean(target.databaseUrl);
   describe.skipIf(!available)(`look-alike keys upgrade a populated ${target.name}`, () => {
     let server: TestServer;

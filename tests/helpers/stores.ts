@@ -1,6 +1,9 @@
 // The stores a suite runs against: PGlite in memory always, PostgreSQL when TEST_DATABASE_URL is set
 // (each run in a fresh schema of its own, dropped afterwards).
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 
 export interface StoreTarget {
@@ -42,4 +45,31 @@ export function postgresTarget(): StoreTarget {
 
 export function storeTargets(): StoreTarget[] {
   return [pgliteTarget(), postgresTarget()];
+}
+
+/**
+ * Both stores as a restarted process meets them: PGlite on disk in its own DATA_DIR, and
+ * PostgreSQL in a fresh schema (with a DATA_DIR of its own for what the app keeps there).
+ */
+export function diskTargets(prefix: string): (StoreTarget & { dataDir: string })[] {
+  const dir = (suffix: string) => mkdtempSync(path.join(tmpdir(), `${prefix}${suffix}`));
+  const pgliteDir = dir('-');
+  const postgres = postgresTarget();
+  const postgresDir = dir('-pg-');
+  return [
+    {
+      name: 'pglite',
+      databaseUrl: undefined,
+      dataDir: pgliteDir,
+      cleanup: async () => rmSync(pgliteDir, { recursive: true, force: true }),
+    },
+    {
+      ...postgres,
+      dataDir: postgresDir,
+      async cleanup() {
+        await postgres.cleanup();
+        rmSync(postgresDir, { recursive: true, force: true });
+      },
+    },
+  ];
 }

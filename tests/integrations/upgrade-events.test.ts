@@ -1,35 +1,20 @@
 // Migration 008 on a populated database made by the release before it: stored events keep their
 // order (they sort first, as transaction 0), a client's first-version cursor (`e1:<id>`) still
 // resumes where it was, and orders placed after the upgrade reach a webhook set after it.
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeEventCursor } from '../../api/domain/cursor.js';
 import { seedDemoData } from '../../api/services/seed.js';
 import { openDb, type Db } from '../../api/store/db.js';
+import { migrate } from '../../api/store/migrate.js';
 import * as orders from '../../api/store/orders.store.js';
 import { gqlOk, loginBusiness, loginUser, record, rest, wsClient } from '../helpers/clients.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 import { storeTargets } from '../helpers/stores.js';
 import { startReceiver, type Receiver } from './support/receiver.js';
 
-const MIGRATIONS = new URL('../../api/store/migrations/', import.meta.url);
-
 /** The schema before 008, as that release's migrate left it. */
 async function previousRelease(db: Db) {
-  await db.query(
-    `CREATE TABLE schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
-  const files = readdirSync(MIGRATIONS)
-    .filter((f) => f.endsWith('.sql') && f < '008')
-    .sort();
-  for (const file of files) {
-    const sql = readFileSync(new URL(file, MIGRATIONS), 'utf8');
-    for (const statement of sql.split(/;\s*$/m)) {
-      const text = statement.replace(/^\s*--.*$/gm, '').trim();
-      if (text) await db.query(text);
-    }
-    await db.query('INSERT INTO schema_migrations (name) VALUES ($1)', [file]);
-  }
+  await migrate(db, { before: '008' });
   await seedDemoData(db);
 }
 

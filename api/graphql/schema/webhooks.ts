@@ -1,5 +1,6 @@
 // A business's webhook: set, removed, and its latest deliveries.
 import type { WebhookDeliveryView, WebhookView } from '../../services/webhooks.service.js';
+import { DELIVERIES_LISTED, MAX_DELIVERIES_LISTED } from '../../domain/limits.js';
 import { builder } from '../builder.js';
 import { viewerOf } from '../context.js';
 
@@ -37,10 +38,10 @@ const WebhookRef = builder.objectRef<WebhookView>('Webhook').implement({
     }),
     deliveries: t.field({
       type: [WebhookDeliveryRef],
-      description: 'The latest deliveries, newest first (first: 1–100).',
-      args: { first: t.arg.int({ defaultValue: 20 }) },
+      description: `The latest deliveries, newest first (first: 1–${MAX_DELIVERIES_LISTED}).`,
+      args: { first: t.arg.int({ defaultValue: DELIVERIES_LISTED }) },
       resolve: (hook, args, ctx) =>
-        ctx.services.webhooks.deliveries(viewerOf(ctx), hook.businessId, args.first ?? 20),
+        ctx.services.webhooks.deliveries(viewerOf(ctx), hook.businessId, args.first ?? undefined),
     }),
   }),
 });
