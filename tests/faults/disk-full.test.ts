@@ -86,6 +86,8 @@ describe.skipIf(!roomy)('a PGlite DATA_DIR whose disk fills while it runs (an 80
       expect(refused?.body.error.code).toBe('UNAVAILABLE');
       expect(refused?.headers.get('retry-after')).toBe('60');
       expect(api.proc.exitCode).toBeNull();
+      // The outage's log line may trail the answer a little, like the recovery's below.
+      await waitFor(async () => api!.logs.some((l) => l.msg === 'database unavailable'), 5_000);
       const outage = api.logs.find((l) => l.msg === 'database unavailable');
       expect((outage?.err as { message?: string } | undefined)?.message).toBe(
         `cannot write to DATA_DIR ${dataDir}: the disk is full`,
