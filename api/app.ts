@@ -11,6 +11,7 @@ import { schema } from './graphql/schema/index.js';
 import { createDocumentCache } from './graphql/documents.js';
 import { clientOperationNames } from './graphql/operation-names.js';
 import { createGraphQLFastPath, serveThroughYoga } from './graphql/http.js';
+import { PublicAnswers } from './graphql/public-answers.js';
 import { createWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, createMaskError } from './graphql/yoga.js';
 import { readBody } from './http/body.js';
@@ -31,6 +32,7 @@ import { createPasswordQueue } from './services/password-queue.js';
 import { backfillNameKeys } from './store/accounts.store.js';
 import { MenusService } from './services/menus.service.js';
 import { OrderingService } from './services/ordering.service.js';
+import { createPublicReads } from './services/public-reads.js';
 import { WebhooksService } from './services/webhooks.service.js';
 import { seedDemoData } from './services/seed.js';
 import type { Viewer } from './domain/types.js';
@@ -74,7 +76,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       metrics: (store) => createMetrics(store, { operationNames: clientOperationNames() }),
     },
   );
-  if (config.seed && !config.production && (await seedDemoData(db))) log.info('demo data seeded');
+  const seeded = config.seed && !config.production && (await seedDemoData(db));
+  if (seeded) log.info('demo data seeded');
   const keyed = await backfillNameKeys(db);
   if (keyed.keyed > 0) log.info(keyed, 'account names keyed for look-alike checks');
 
@@ -89,8 +92,10 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       new Promise((resolve) => (timer = setTimeout(resolve, ms))),
     ]).finally(() => clearTimeout(timer));
   };
+  const reads = createPublicReads(bus, { clock, metrics });
   const auth = new AuthService({
     db,
+    pubsub,
     secret: resolveJwtSecret(config),
     ttlSeconds: config.jwtTtlSeconds,
     refreshTtlSeconds: config.refreshTokenTtlSeconds,
@@ -105,8 +110,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     }),
     passwords: createPasswordQueue(config.passwordHashConcurrency),
   });
-  const menus = new MenusService({ db, pubsub, clock, production: config.production });
-  const ordering = new OrderingService({ db, clock });
+  const menus = new MenusService({ db, pubsub, clock, production: config.production, reads });
+  const ordering = new OrderingService({ db, clock, pubsub, reads });
   const webhooks = new WebhooksService({ db, clock, allowPrivate: config.webhookAllowPrivate });
   const services: Services = {
     auth,
@@ -142,7 +147,22 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   });
   const corsOrigins = new Set(config.corsOrigins);
   const documents = createDocumentCache(yoga);
-  const serveGraphQLFast = createGraphQLFastPath({ yoga, documents, makeContext: contextFor });
+  const serveGraphQLFast = createGraphQLFastPath({
+    yoga,
+    documents,
+    makeContext: contextFor,
+    answers: new PublicAnswers(reads.freshness, () => clock.now()),
+    onKeptAnswer: (operation, name) => {
+      metrics.publicReads.inc({ read: 'answer', result: 'hit' });
+      metrics.graphqlOperations.observe(
+        {
+          type: operation.operation,
+          operation: metrics.operationLabel(operation.name?.value ?? name),
+        },
+        0,
+      );
+    },
+  });
   if (yoga.fastPathGaps.length > 0) {
     log.warn(
       { hooks: yoga.fastPathGaps },
@@ -286,6 +306,12 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
       // Subscriptions are refused until events cross processes, and logins would be counted by
       // this process alone until its throttle's Redis is connected; Redis normally answers at once.
       await Promise.all([bus.whenUp(REDIS_START_WAIT_MS), throttleReady(REDIS_START_WAIT_MS)]);
+      // Processes already serving this database drop the empty list of businesses they may keep.
+      if (seeded) {
+        for (const business of await menus.businesses()) {
+          pubsub.publish('businessUpdated', business.id, 'created');
+        }
+      }
       await kitchen?.start();
       webhookDelivery.start();
       await new Promise<void>((resolve, reject) => {

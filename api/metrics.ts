@@ -64,6 +64,12 @@ export function createMetrics(db?: Queryable, options: MetricsOptions = {}) {
       buckets: [1, 2.5, 5, 10, 15, 20, 30, 45, 60, 120, 300, 600],
       registers: [registry],
     }),
+    publicReads: new Counter({
+      name: 'orderly_public_reads_total',
+      help: 'Public reads (businesses, business, menu, ordering) by answer: hit (from memory), miss (from the store, then kept) or bypass (from the store while events cannot cross processes)',
+      labelNames: ['read', 'result'] as const,
+      registers: [registry],
+    }),
     websocketConnections: new Gauge({
       name: 'orderly_websocket_connections',
       help: 'Open GraphQL WebSocket connections',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createBus, startWith, SUBSCRIBER_BACKLOG_LIMIT } from './pubsub.js';
-import type { OrderView } from './domain/types.js';
+import type { MenuItemView, OrderView } from './domain/types.js';
 
 const order = (id: string) => ({ id }) as OrderView;
 
@@ -51,5 +51,18 @@ describe('event bus', () => {
     const waiting = stream.next();
     await stream.return!();
     expect(await waiting).toMatchObject({ done: true });
+  });
+
+  it('hands a listener every routing id’s events, before the subscribers get them', async () => {
+    const { pubsub } = createBus(undefined);
+    const heard: string[] = [];
+    await pubsub.listen('menuUpdated', (businessId, item) =>
+      heard.push(`${businessId}/${item.id}`),
+    );
+    const subscriber = pubsub.subscribe('menuUpdated', 'b1');
+    pubsub.publish('menuUpdated', 'b2', { id: 'i1' } as MenuItemView);
+    pubsub.publish('menuUpdated', 'b1', { id: 'i2' } as MenuItemView);
+    expect(heard).toEqual(['b2/i1', 'b1/i2']);
+    expect((await subscriber.next()).value).toMatchObject({ id: 'i2' });
   });
 });

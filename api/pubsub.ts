@@ -4,6 +4,8 @@
 // execute a subscription once per event. Payloads are snapshots: publish a new object for a change.
 // While Redis is away no subscriber could hear of other processes' changes, so none is kept: live
 // ones are ended with UNAVAILABLE and new ones refused until it is back (clients then refetch).
+// State kept beside the events (the public read cache) listens to whole topics instead, and is told
+// whenever events may have been lost.
 import type { MenuItemView, OrderEventView, OrderView } from './domain/types.js';
 import { UnavailableError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -20,6 +22,8 @@ export type Events = {
   newOrder: [businessId: string, order: OrderView];
   /** A menu item created or changed (price, stock, name). */
   menuUpdated: [businessId: string, item: MenuItemView];
+  /** A business account created, or its orders paused or resumed. */
+  businessUpdated: [businessId: string, change: BusinessChange];
   /** Work for a business's kitchen: an order was accepted or a slot was freed. */
   kitchenWake: [businessId: string];
   /** Every stored transition of a business's orders, with its cursor in the event log. */
@@ -28,7 +32,11 @@ export type Events = {
   userOrderEvent: [userId: string, event: OrderEventView];
 };
 
+export type BusinessChange = 'created' | 'ordering';
+
 type Topic = keyof Events;
+/** Topics published per routing id (every one but kitchenWake). */
+type RoutedTopic = { [T in Topic]: Events[T] extends [string, unknown] ? T : never }[Topic];
 /** The payload of a topic: the last element of its tuple (the business id for kitchenWake). */
 type PayloadOf<T extends Topic> = Events[T] extends [string, infer P] ? P : Events[T][0];
 /** Subscribing names the routing id for two-element topics; kitchenWake is heard whole. */
@@ -37,6 +45,16 @@ type SubscribeArgs<T extends Topic> = Events[T] extends [string, unknown] ? [T, 
 export interface EventBus {
   publish<T extends Topic>(topic: T, ...args: Events[T]): void;
   subscribe<T extends Topic>(...args: SubscribeArgs<T>): AsyncIterableIterator<PayloadOf<T>>;
+  /**
+   * Hears every event of a topic, for every routing id and from every process, whether or not this
+   * process has subscribers: an event from elsewhere before this process's subscribers get it, one
+   * of this process's own at once when it is published (and again when it comes back). Resolves
+   * once nothing published afterwards can be missed while events cross.
+   */
+  listen<T extends RoutedTopic>(
+    topic: T,
+    listener: (routingId: string, payload: PayloadOf<T>) => void,
+  ): Promise<void>;
 }
 
 export type DependencyHealth = 'up' | 'down' | 'off';
@@ -47,6 +65,11 @@ export interface Bus {
   health(): DependencyHealth;
   /** Runs `listener` whenever events stop crossing processes, before live subscribers are ended. */
   onInterrupted(listener: () => void): void;
+  /**
+   * Runs `listener` whenever events may have been lost: when this process's stop crossing (before
+   * onInterrupted's listeners), and when another process reports some it could not send.
+   */
+  onEventsLost(listener: () => void): void;
   /** Resolves once events cross processes, or after `ms` (start-up waits that long for Redis). */
   whenUp(ms: number): Promise<void>;
   close(): Promise<void>;
@@ -58,17 +81,24 @@ export function createBus(redisUrl: string | undefined, options: { log?: Logger 
       pubsub: createEventBus(null),
       health: () => 'off',
       onInterrupted: () => undefined,
+      onEventsLost: () => undefined,
       whenUp: async () => undefined,
       close: async () => undefined,
     };
   }
   const transport = createRedisTransport(redisUrl, options.log);
   const interrupted = new Set<() => void>();
-  const pubsub = createEventBus(transport, () => interrupted.forEach((listener) => listener()));
+  const lost = new Set<() => void>();
+  transport.onLost(() => lost.forEach((listener) => listener()));
+  const pubsub = createEventBus(transport, () => {
+    lost.forEach((listener) => listener());
+    interrupted.forEach((listener) => listener());
+  });
   return {
     pubsub,
     health: () => (transport.up ? 'up' : 'down'),
     onInterrupted: (listener) => void interrupted.add(listener),
+    onEventsLost: (listener) => void lost.add(listener),
     whenUp: (ms) => transport.whenUp(ms),
     async close() {
       transport.close();
@@ -91,13 +121,31 @@ const interruption = () =>
   );
 
 function createEventBus(transport: Transport | null, onInterrupted?: () => void): EventBus {
+  /** Channels with subscribers here; `unlisten` null when the topic's listener hears them. */
   const local = new Map<
     string,
-    { topic: Topic; sinks: Set<Sink<unknown>>; unlisten: () => void }
+    { topic: Topic; sinks: Set<Sink<unknown>>; unlisten: (() => void) | null }
   >();
+  /** Topics heard whole, with their listeners and when nothing can be missed any more. */
+  const listened = new Map<
+    string,
+    { listeners: Set<(routingId: string, payload: never) => void>; ready: Promise<void> }
+  >();
+  const tap = (channel: string, payload: unknown) => {
+    const at = channel.indexOf(':');
+    const topic = at < 0 ? undefined : listened.get(channel.slice(0, at));
+    if (!topic) return;
+    for (const listener of topic.listeners) listener(channel.slice(at + 1), payload as never);
+  };
   const deliverLocally = (channel: string, payload: unknown) => {
+    tap(channel, payload);
     const topic = local.get(channel);
     if (topic) for (const sink of topic.sinks) sink.push(payload);
+  };
+  const deliverHeard = (channel: string, payload: unknown) => {
+    tap(channel, payload);
+    const topic = local.get(channel);
+    if (topic?.unlisten === null) for (const sink of topic.sinks) sink.push(payload);
   };
   transport?.onDown(() => {
     onInterrupted?.();
@@ -109,8 +157,20 @@ function createEventBus(transport: Transport | null, onInterrupted?: () => void)
     publish(topic, ...args) {
       const [channel, payload] =
         args.length === 2 ? [`${topic}:${args[0]}`, args[1]] : [topic, args[0] ?? null];
-      // Not sent (Redis away): only outage-proof listeners of this process are left to hear it.
-      if (!transport?.send(channel, payload)) deliverLocally(channel, payload);
+      // Sent: this process's listeners hear it at once, its subscribers when it comes back.
+      // Not sent (Redis away): only outage-proof subscribers of this process are left to hear it.
+      if (transport?.send(channel, payload)) tap(channel, payload);
+      else deliverLocally(channel, payload);
+    },
+    listen(topic, listener) {
+      let heard = listened.get(topic);
+      if (!heard) {
+        const ready = transport?.listenAll(`${topic}:`, deliverHeard) ?? Promise.resolve();
+        heard = { listeners: new Set(), ready };
+        listened.set(topic, heard);
+      }
+      heard.listeners.add(listener as (routingId: string, payload: never) => void);
+      return heard.ready;
     },
     subscribe(...args) {
       const name = args[0];
@@ -118,9 +178,10 @@ function createEventBus(transport: Transport | null, onInterrupted?: () => void)
       const channel = args.length === 2 ? `${args[0]}:${args[1]}` : args[0];
       let topic = local.get(channel);
       if (!topic) {
-        const unlisten = transport
-          ? transport.listen(channel, (payload) => deliverLocally(channel, payload))
-          : () => undefined;
+        const unlisten =
+          transport && !listened.has(name)
+            ? transport.listen(channel, (payload) => deliverLocally(channel, payload))
+            : null;
         topic = { topic: name, sinks: new Set(), unlisten };
         local.set(channel, topic);
       }
@@ -129,7 +190,7 @@ function createEventBus(transport: Transport | null, onInterrupted?: () => void)
         sinks.delete(sink);
         if (sinks.size === 0 && local.get(channel)?.sinks === sinks) {
           local.delete(channel);
-          topic.unlisten();
+          topic.unlisten?.();
         }
       });
       sinks.add(sink);

@@ -64,7 +64,7 @@ export async function runBench(argv: string[]): Promise<Report> {
     void orderly(config);
     if (only.includes('reads') || only.includes('placement')) void baselines(config);
     if (only.includes('fanout')) void rawWs(config, false);
-    if (only.includes('placement') && config.postgresUrl) {
+    if ((only.includes('reads') || only.includes('placement')) && config.postgresUrl) {
       void orderly(config, 'postgres');
       void baselines(config, 'postgres');
     }
@@ -129,11 +129,17 @@ export function readmeSection(table: string): string {
     'on the other. `npm run bench -- --quick` is the smoke run CI uses (under a minute, numbers not judged);',
     '`-- --only=reads|placement|fanout|webhooks|growth|amplification` runs a part and `-- --profile` writes CPU profiles. Results:',
     '`bench/results/latest.md` and `latest.json`. PostgreSQL rows need `BENCH_DATABASE_URL` or',
-    '`TEST_DATABASE_URL`. The orders read crosses the real store on every request (on PGlite about 2 ms',
-    'of its 3 ms go to the joined list query), so B1 and B2 sit in the hundreds of requests a second',
-    'rather than the thousands of an in-memory resolver; `bench/results/before/` holds the first full',
-    'run, before the GraphQL fast path, graphql-jit, the one-statement placement and the shared',
-    'subscription fan-out.',
+    '`TEST_DATABASE_URL`. The reads have three kinds of baseline on bare `node:http`: B0 sends',
+    'precomputed bytes of the answer’s size (B0-menu for the menu), B1 and B2 run graphql-js or the',
+    'service call over the same modules, and B-raw is what a hand-written server does — the very SQL',
+    'Orderly runs (taken from the store’s statement builders) through the raw driver, plain unnamed',
+    'statements (PGlite’s own `query()` on the same instance, or a `pg` pool of 10), rows',
+    '`JSON.stringify`-ed. The board’s orders list (GraphQL `orders`, REST `/get_orders`) and the',
+    'anonymous GraphQL `menu` query are measured against B-raw on PGlite and on PostgreSQL, the menu',
+    'also against B0-menu. B1, B2 and B-raw cross the real store on every request, so they sit in the',
+    'hundreds or low thousands of requests a second rather than the tens of thousands of B0.',
+    '`bench/results/before/` holds the first full run, before the GraphQL',
+    'fast path, graphql-jit, the one-statement placement and the shared subscription fan-out.',
     '',
     table,
   ].join('\n');

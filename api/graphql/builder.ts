@@ -51,13 +51,17 @@ builder.subscriptionType({});
 
 builder.scalarType('DateTime', {
   description: 'An ISO 8601 date-time in UTC, e.g. 2026-11-26T10:15:00.000Z.',
-  serialize: (value) => new Date(value).toISOString(),
+  // The store's times are ISO text in UTC already (isoText): passed on as they are, never reparsed.
+  serialize: (value) =>
+    typeof value === 'string' && ISO_UTC.test(value) ? value : new Date(value).toISOString(),
   parseValue: (value) => parseDate(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string');
     return parseDate(ast.value);
   },
 });
+
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 
 function parseDate(value: unknown): Date {
   const date = typeof value === 'string' ? new Date(value) : new Date(NaN);

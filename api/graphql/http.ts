@@ -9,10 +9,16 @@
 // mirrors, and the server's own plugins add none but error codes (mirrored too). A plugin that adds
 // one turns the fast path off (yoga.ts, fastPathGaps), so it applies to every request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import {
+  getOperationAST,
+  type ExecutionArgs,
+  type ExecutionResult,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './context.js';
 import type { DocumentCache } from './documents.js';
+import type { PublicAnswers } from './public-answers.js';
 import { addErrorCodes, type ServerContext } from './yoga.js';
 
 type JsonMediaType = 'application/json' | 'application/graphql-response+json';
@@ -28,6 +34,10 @@ export interface FastPathDeps {
   yoga: YogaServerInstance<ServerContext, Context> & { fastPathGaps: readonly string[] };
   documents: DocumentCache;
   makeContext(req: IncomingMessage, requestId: string): Promise<Context>;
+  /** Kept answers to anonymous queries of public data (public-answers.ts). */
+  answers?: PublicAnswers;
+  /** Told of an answer served from `answers`, as the execution would have told it. */
+  onKeptAnswer?(operation: OperationDefinitionNode, operationName: string | undefined): void;
 }
 
 export type GraphQLFastPath = (
@@ -59,6 +69,27 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
       return true;
     }
 
+    // An anonymous query of public data: answered from what is kept while nothing changed.
+    const anonymous = !req.headers.authorization;
+    const kept = anonymous
+      ? deps.answers?.keyOf(
+          document,
+          operation,
+          params.query,
+          params.variables,
+          params.operationName,
+        )
+      : null;
+    if (kept) {
+      const payload = deps.answers!.get(kept.key);
+      if (payload !== null) {
+        deps.onKeptAnswer?.(operation, params.operationName);
+        send(res, payload, mediaType);
+        return true;
+      }
+    }
+    const stamp = kept ? deps.answers!.stamp(kept.businesses) : null;
+
     const enveloped = yoga.getEnveloped({ makeContext: () => deps.makeContext(req, requestId) });
     let contextValue: Context;
     try {
@@ -78,12 +109,8 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     };
     if (!result.errors && !result.extensions) {
       const payload = (result.stringify ?? JSON.stringify)(result);
-      res.writeHead(200, {
-        'content-type': `${mediaType}; charset=utf-8`,
-        'content-length': Buffer.byteLength(payload),
-        'x-content-type-options': 'nosniff',
-      });
-      res.end(payload);
+      if (kept && stamp) deps.answers!.keep(kept.key, payload, stamp);
+      send(res, payload, mediaType);
       return true;
     }
     await answer(res, result, mediaType);
@@ -100,6 +127,15 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     res.writeHead(response.status, headers);
     res.end(text);
   }
+}
+
+function send(res: ServerResponse, payload: string, mediaType: JsonMediaType) {
+  res.writeHead(200, {
+    'content-type': `${mediaType}; charset=utf-8`,
+    'content-length': Buffer.byteLength(payload),
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(payload);
 }
 
 /** `application/json`, optionally with `charset=utf-8`: what yoga's POST JSON parser reads. */

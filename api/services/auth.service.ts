@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { BadRequestError, ConflictError, UnauthenticatedError } from '../errors.js';
+import type { EventBus } from '../pubsub.js';
 import type { Db } from '../store/db.js';
 import * as accounts from '../store/accounts.store.js';
 import * as sessions from '../store/sessions.store.js';
@@ -41,6 +42,8 @@ export interface AuthDeps {
   passwords?: PasswordQueue;
   /** Issue and expiry times; tests inject their own. */
   clock?: Clock;
+  /** Where a new business is announced (its public reads change). */
+  pubsub?: EventBus;
 }
 
 export class AuthService {
@@ -73,6 +76,7 @@ export class AuthService {
         field: 'name',
       });
     }
+    if (role === 'business') this.deps.pubsub?.publish('businessUpdated', id, 'created');
     return this.issue({ role, id, name });
   }
 

@@ -4,6 +4,7 @@ import type { EventBus } from '../pubsub.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
+import { LIST_KEY, readThrough, type PublicReads } from './public-reads.js';
 import type { BusinessView, MenuItemView, Viewer } from '../domain/types.js';
 import { isUuid, requireId, requireText } from './validate.js';
 import {
@@ -27,6 +28,8 @@ export interface MenuItemInput {
 }
 
 export class MenusService {
+  private readonly reads: PublicReads;
+
   constructor(
     private readonly deps: {
       db: Db;
@@ -34,27 +37,40 @@ export class MenusService {
       clock: Clock;
       /** Production: image URLs must be https (or same-origin paths). */
       production?: boolean;
+      /** Where businesses and menus are kept between changes; without it, read every time. */
+      reads?: PublicReads;
     },
-  ) {}
+  ) {
+    this.reads = deps.reads ?? readThrough();
+  }
 
   businesses(): Promise<BusinessView[]> {
-    return store.listBusinesses(this.deps.db);
+    return this.reads.businessList.get(LIST_KEY, () => store.listBusinesses(this.deps.db));
   }
 
   async business(id: unknown): Promise<BusinessView | null> {
-    return isUuid(id) ? store.findBusiness(this.deps.db, id) : null;
+    if (!isUuid(id)) return null;
+    const key = id.toLowerCase();
+    return this.reads.businesses.get(key, () => store.findBusiness(this.deps.db, key));
   }
 
   async menu(businessId: unknown): Promise<MenuItemView[]> {
     const id = requireId(businessId, 'business');
-    if (!(await store.findBusiness(this.deps.db, id)))
-      throw new NotFoundError('business not found');
-    return store.menusOf(this.deps.db, [id]);
+    const menu = await this.reads.menus.get(id, () => store.menuOfBusiness(this.deps.db, id));
+    if (!menu) throw new NotFoundError('business not found');
+    return menu;
   }
 
   /** The menus of businesses already found (the Business.menu field, batched per request). */
-  menusOf(businessIds: readonly string[]): Promise<MenuItemView[]> {
-    return store.menusOf(this.deps.db, businessIds);
+  async menusOf(businessIds: readonly string[]): Promise<MenuItemView[]> {
+    const menus = await this.reads.menus.getMany(businessIds, async (missing) => {
+      const byBusiness = new Map(missing.map((id) => [id, [] as MenuItemView[]]));
+      for (const item of await store.menusOf(this.deps.db, missing)) {
+        byBusiness.get(item.business.id)?.push(item);
+      }
+      return byBusiness;
+    });
+    return businessIds.flatMap((id) => menus.get(id) ?? []);
   }
 
   /** Updates the items that carry an id and creates the others; all of them or none. */

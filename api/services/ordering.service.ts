@@ -3,19 +3,36 @@
 import { MAX_REASON_LENGTH } from '../domain/limits.js';
 import type { BusinessView, OrderingView, Viewer } from '../domain/types.js';
 import { BadRequestError, ForbiddenError, NotFoundError } from '../errors.js';
+import type { EventBus } from '../pubsub.js';
 import type { Db } from '../store/db.js';
 import * as store from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
+import { readThrough, type PublicReads } from './public-reads.js';
 import { optionalText } from './validate.js';
 
 export class OrderingService {
-  constructor(private readonly deps: { db: Db; clock: Clock }) {}
+  private readonly reads: PublicReads;
+
+  constructor(
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      pubsub: EventBus;
+      /** Where each business's ordering is kept between changes; without it, read every time. */
+      reads?: PublicReads;
+    },
+  ) {
+    this.reads = deps.reads ?? readThrough();
+  }
 
   /** Each business's ordering now, by id. */
-  async orderingOf(ids: readonly string[]): Promise<Map<string, OrderingView>> {
-    const pauses = await store.pausesOf(this.deps.db, ids);
-    const now = this.deps.clock.now();
-    return new Map(ids.map((id) => [id, toOrdering(pauses.get(id), now)]));
+  orderingOf(ids: readonly string[]): Promise<Map<string, OrderingView>> {
+    // Kept until a pause or resume is announced, or until the pause's own end.
+    return this.reads.ordering.getMany(ids, async (missing) => {
+      const pauses = await store.pausesOf(this.deps.db, missing);
+      const now = this.deps.clock.now();
+      return new Map(missing.map((id) => [id, toOrdering(pauses.get(id), now)]));
+    });
   }
 
   async pauseOrders(viewer: Viewer, reasonInput: unknown, untilInput: unknown) {
@@ -46,6 +63,7 @@ export class OrderingService {
       ? await store.findBusiness(this.deps.db, businessId)
       : null;
     if (!business) throw new NotFoundError('business not found');
+    this.deps.pubsub.publish('businessUpdated', businessId, 'ordering');
     return business;
   }
 }

@@ -16,14 +16,14 @@ import { BadRequestError, ForbiddenError, NotFoundError, OutOfStockError } from 
 import { publishOrder, publishOrderEvent, type EventBus } from '../pubsub.js';
 import type { Db, Queryable } from '../store/db.js';
 import * as store from '../store/orders.store.js';
-import type { PlacementLine } from '../store/orders.store.js';
+import { ALL_ORDER_FIELDS, type OrderFields, type PlacementLine } from '../store/orders.store.js';
 import { menuItemViews } from '../store/menus.store.js';
 import { isoAt, type Clock } from './clock.js';
 import { orderEventStream } from './event-stream.js';
 import { IdempotencyRace, placementTransaction, requireSameBasket } from './placement.js';
-import { estimateQueue } from './queue.js';
+import { spotAtEnd } from './queue.js';
 import type { OrderObserver } from '../observe.js';
-import { EDGES, eventOfMove, isFinal, performMove, refusal, type Move } from './order-lifecycle.js';
+import { EDGES, eventOfMove, performMove, refusal, type Move } from './order-lifecycle.js';
 import {
   ORDER_STATES,
   type Actor,
@@ -158,33 +158,45 @@ export class OrdersService {
   }
 
   /** An order the viewer may see, or null (unknown and foreign orders look the same). */
-  async getOrder(viewer: Viewer, id: unknown): Promise<OrderView | null> {
+  async getOrder(
+    viewer: Viewer,
+    id: unknown,
+    fields: OrderFields = ALL_ORDER_FIELDS,
+  ): Promise<OrderView | null> {
     let orderId: string;
     try {
       orderId = requireId(id, 'order');
     } catch {
       return null;
     }
-    const [order] = await store.selectOrders(this.deps.db, {
-      ids: [orderId],
-      owner: ownerOf(viewer),
-    });
-    return order ? (await this.withQueue([order]))[0]! : null;
+    const [order] = await store.selectOrders(
+      this.deps.db,
+      { ids: [orderId], owner: ownerOf(viewer) },
+      fields,
+    );
+    return order ? this.placeInLine(order) : null;
   }
 
-  /** The viewer's newest orders: `first` of them (1 to 500; all 500 when not given). */
+  /**
+   * The viewer's newest orders: `first` of them (1 to 500; all 500 when not given), with the parts
+   * of each that `fields` names (all by default).
+   */
   async listOrders(
     viewer: Viewer,
     state?: OrderState | null,
     first?: unknown,
+    fields: OrderFields = ALL_ORDER_FIELDS,
   ): Promise<OrderView[]> {
     const limit =
       first === undefined || first === null
         ? ORDERS_LIST_MAX
         : requireInteger(first, 'first', 1, ORDERS_LIST_MAX);
-    return this.withQueue(
-      await store.selectOrders(this.deps.db, { owner: ownerOf(viewer), state, limit }),
+    const listed = await store.selectOrders(
+      this.deps.db,
+      { owner: ownerOf(viewer), state, limit },
+      fields,
     );
+    return listed.map((order) => this.placeInLine(order));
   }
 
   /**
@@ -198,6 +210,7 @@ export class OrdersService {
       default: HISTORY_PAGE_DEFAULT,
       max: HISTORY_PAGE_MAX,
     },
+    fields: OrderFields = ALL_ORDER_FIELDS,
   ): Promise<OrderPage> {
     const first =
       page.first === undefined || page.first === null
@@ -216,8 +229,12 @@ export class OrdersService {
       until: page.until ? isoAt(new Date(page.until).getTime()) : null,
       search: optionalText(page.search, 'search', MAX_HISTORY_SEARCH_LENGTH)?.trim() || null,
     };
-    const rows = await store.selectOrders(this.deps.db, { ...filter, after, limit: first + 1 });
-    const orders = await this.withQueue(rows.slice(0, first));
+    const rows = await store.selectOrders(
+      this.deps.db,
+      { ...filter, after, limit: first + 1 },
+      fields,
+    );
+    const orders = rows.slice(0, first).map((order) => this.placeInLine(order));
     const edges = orders.map((node) => ({
       node,
       cursor: encodeOrderCursor({ at: node.createdAt, id: node.id }),
@@ -258,8 +275,8 @@ export class OrdersService {
   /** Loads orders by id with their queue estimates (for events; no viewer check). */
   async viewsOf(ids: readonly string[], q: Queryable = this.deps.db): Promise<OrderView[]> {
     if (ids.length === 0) return [];
-    const orders = await store.selectOrders(q, { ids, limit: ids.length });
-    return this.withQueue(orders, q);
+    const listed = await store.selectOrders(q, { ids, limit: ids.length });
+    return listed.map((order) => this.placeInLine(order));
   }
 
   /** Sends every waiting order of a business its new place and estimate, after the queue moved. */
@@ -374,36 +391,24 @@ export class OrdersService {
     return order;
   }
 
-  private async withQueue(orders: OrderView[], q: Queryable = this.deps.db): Promise<OrderView[]> {
-    const live = orders.filter((o) => !isFinal(o.state));
-    if (live.length === 0) return orders;
-    const businessIds = [...new Set(live.map((o) => o.menuItem.business.id))];
-    const rows = await store.selectLiveOrders(q, businessIds);
-    const now = this.deps.clock.now();
+  /** A listed order with its place in line and estimate, when it is live and they were read. */
+  private placeInLine({ order, line }: store.ListedOrder): OrderView {
     const { capacity, prepMs } = this.deps.kitchen;
-    const spots = new Map<string, { position: number; readyAt: number }>();
-    for (const businessId of businessIds) {
-      const mine = rows.filter((r) => r.business_id === businessId);
-      const estimate = estimateQueue({
-        now,
-        capacity,
-        prepMs,
-        cooking: mine
-          .filter((r) => r.state === 'processing')
-          .map((r) => ({
-            id: r.id,
-            dueAt: r.due_at ? new Date(r.due_at).getTime() : now + prepMs,
-          })),
-        waiting: mine.filter((r) => r.state !== 'processing').map((r) => r.id),
-      });
-      for (const [id, spot] of estimate) spots.set(id, spot);
+    if (order.state === 'processing') {
+      const now = this.deps.clock.now();
+      const due = order.dueAt ? Date.parse(order.dueAt) : now + prepMs;
+      return { ...order, queuePosition: 0, estimatedReadyAt: isoAt(Math.max(due, now)) };
     }
-    return orders.map((o) => {
-      const spot = spots.get(o.id);
-      return spot
-        ? { ...o, queuePosition: spot.position, estimatedReadyAt: isoAt(spot.readyAt) }
-        : o;
+    if (!line) return order;
+    const now = this.deps.clock.now();
+    const spot = spotAtEnd({
+      now,
+      capacity,
+      prepMs,
+      cooking: line.cookingDue.map((due) => (due ? Date.parse(due) : now + prepMs)),
+      ahead: line.ahead,
     });
+    return { ...order, queuePosition: spot.position, estimatedReadyAt: isoAt(spot.readyAt) };
   }
 }
 

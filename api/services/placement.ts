@@ -68,7 +68,7 @@ export async function requireSameBasket(
   orderId: string,
   input: Pick<PlacementInput, 'lines' | 'note'>,
 ) {
-  const [first] = await store.selectOrders(q, { ids: [orderId] });
+  const [first] = (await store.selectOrders(q, { ids: [orderId] })).map((l) => l.order);
   const same =
     first !== undefined &&
     (first.note ?? null) === input.note &&

@@ -1,14 +1,16 @@
 // Embedded PGlite, in memory or on disk in DATA_DIR (held by this process alone: datadir-lock.ts).
 // Its statements run in this process's thread, where no deadline can interrupt them.
 import { mkdirSync } from 'node:fs';
+import type { PGlite as PGliteInstance } from '@electric-sql/pglite';
 import type { DependencyWatch } from '../outages.js';
 import { lockDataDir, type DataDirLock } from './datadir-lock.js';
-import type { Db } from './db.js';
+import type { Db, QueryOptions } from './db.js';
 import { DataDirError, DataDirFullError, failure, unavailability } from './db-errors.js';
+import { preparedStatements } from './pglite-prepared.js';
 
 export async function openPglite(
   dataDir: string | undefined,
-  template: Blob | undefined,
+  template: Blob | PGliteInstance | undefined,
   watch: DependencyWatch,
 ): Promise<Db> {
   const { PGlite } = await import('@electric-sql/pglite');
@@ -21,7 +23,9 @@ export async function openPglite(
     }
     db = dataDir
       ? new PGlite(`${dataDir}/pglite`)
-      : new PGlite(template ? { loadDataDir: template } : undefined);
+      : template instanceof PGlite
+        ? template
+        : new PGlite(template ? { loadDataDir: template } : undefined);
     await db.waitReady;
   } catch (error) {
     lock?.release();
@@ -40,17 +44,25 @@ export async function openPglite(
     }
   };
   let closed = false;
+  const statements = preparedStatements(db);
   return {
     kind: 'pglite',
-    query<T>(sql: string, params?: readonly unknown[]) {
-      return guarded(async () => (await db.query<T>(sql, params as unknown[])).rows);
+    query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      return guarded(async () => {
+        const rows = options?.prepare ? await statements.runAlone<T>(sql, params) : null;
+        return rows ?? (await db.query<T>(sql, params as unknown[])).rows;
+      });
     },
     transaction(work) {
       return guarded(() =>
         db.transaction((tx) =>
           work({
-            query: async <T>(sql: string, params?: readonly unknown[]) =>
-              (await tx.query<T>(sql, params as unknown[])).rows,
+            query: async <T>(sql: string, params?: readonly unknown[], options?: QueryOptions) => {
+              const rows = options?.prepare
+                ? await statements.runInTransaction<T>(sql, params)
+                : null;
+              return rows ?? (await tx.query<T>(sql, params as unknown[])).rows;
+            },
           }),
         ),
       );

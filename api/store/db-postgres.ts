@@ -3,7 +3,8 @@
 // connection, and no client's 'error' event is ever left without a listener.
 import pg from 'pg';
 import type { DependencyWatch } from '../outages.js';
-import type { Db, DbDeadlines, Queryable } from './db.js';
+import type { Db, DbDeadlines, QueryOptions, Queryable } from './db.js';
+import { StatementNames } from './statement-names.js';
 import { failure, unavailability } from './db-errors.js';
 
 const RETRYABLE = new Set(['40001', '40P01', '55P03']); // serialization failure, deadlock, lock timeout
@@ -101,12 +102,20 @@ export async function openPostgres(
     return null;
   }
 
+  const names = new StatementNames('q');
+  /** pg's query config: with a name, each connection parses and plans the statement once. */
+  const statementOf = (sql: string, params?: readonly unknown[], options?: QueryOptions) => {
+    const name = options?.prepare ? names.nameOf(sql) : null;
+    return { text: sql, values: params as unknown[], ...(name ? { name } : {}) };
+  };
+
   return {
     kind: 'postgres',
-    async query<T>(sql: string, params?: readonly unknown[]) {
+    async query<T>(sql: string, params?: readonly unknown[], options?: QueryOptions) {
+      const statement = statementOf(sql, params, options);
       for (let attempt = 1; ; attempt++) {
         try {
-          const rows = (await pool.query(sql, params as unknown[])).rows as T[];
+          const rows = (await pool.query(statement)).rows as T[];
           watch.succeeded();
           return rows;
         } catch (error) {
@@ -120,7 +129,7 @@ export async function openPostgres(
     async transaction(work, options = {}) {
       if (options.unbounded) {
         // A connection of its own, without the pool's deadlines.
-        const outcome = await withClient((client) => runTransaction(client, work));
+        const outcome = await withClient((client) => runTransaction(client, work, statementOf));
         if (outcome.committed) return outcome.result;
         throw failure(watch, outcome.error);
       }
@@ -131,7 +140,7 @@ export async function openPostgres(
         } catch (error) {
           throw failure(watch, error);
         }
-        const outcome = await runTransaction(client, work);
+        const outcome = await runTransaction(client, work, statementOf);
         client.release(!outcome.committed && outcome.broken ? new Error('broken') : undefined);
         if (outcome.committed) {
           watch.succeeded();
@@ -169,6 +178,7 @@ export async function openPostgres(
 async function runTransaction<T>(
   client: pg.ClientBase,
   work: (tx: Queryable) => Promise<T>,
+  statementOf: (sql: string, params?: readonly unknown[], options?: QueryOptions) => pg.QueryConfig,
 ): Promise<Outcome<T>> {
   let lost: Error | undefined;
   // A checked-out client has no listener of the pool's: without one, a connection dropped between
@@ -185,7 +195,8 @@ async function runTransaction<T>(
     xid = began[1]?.rows[0]?.xid;
     done = {
       result: await work({
-        query: async (sql, params) => (await client.query(sql, params as unknown[])).rows,
+        query: async (sql, params, options) =>
+          (await client.query(statementOf(sql, params, options))).rows,
       }),
     };
     await client.query('COMMIT');

@@ -2,13 +2,32 @@
 // Every failure that means the database is away, full or too slow leaves here as UNAVAILABLE
 // (db-errors.ts), and each outage is logged once when it starts and once when it ends.
 import type { DbDeadlineSettings } from '../config.js';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from '../logger.js';
 import { watchDependency } from '../outages.js';
 import { openPglite } from './db-pglite.js';
 import { openPostgres } from './db-postgres.js';
 
+export interface QueryOptions {
+  /**
+   * Run as a named prepared statement: parsed and planned once per connection, then only bound and
+   * executed. For the hot statements, whose text comes from a small fixed set.
+   */
+  prepare?: boolean;
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = Record<string, unknown>>(
+    sql: string,
+    params?: readonly unknown[],
+    options?: QueryOptions,
+  ): Promise<T[]>;
+}
+
+/** A statement and its parameters, as the store builds it. */
+export interface Statement {
+  text: string;
+  values: unknown[];
 }
 
 export interface TransactionOptions {
@@ -40,8 +59,11 @@ export interface OpenDbOptions {
   url: string | undefined;
   dataDir: string;
   poolSize?: number;
-  /** PGlite in memory: start from this data directory (a dumpDataDir tar) instead of running initdb. */
-  pgliteTemplate?: Blob;
+  /**
+   * PGlite in memory: start from this data directory (a dumpDataDir tar) instead of running initdb,
+   * or run on this PGlite, opened by the caller (the benchmarks' baselines also query it directly).
+   */
+  pgliteTemplate?: Blob | PGlite;
   /** PostgreSQL only: PGlite runs in this process's thread, where a statement cannot be interrupted. */
   deadlines?: DbDeadlines;
   /** Where outages of the database are logged. */

@@ -1,6 +1,6 @@
 // SQL for businesses and their menu items.
 import type { BusinessView, MenuItemView } from '../domain/types.js';
-import type { Queryable } from './db.js';
+import type { Queryable, Statement } from './db.js';
 import { MENU_ITEM_COLUMNS, toMenuItemView, type MenuItemRow } from './rows.js';
 
 const MENU_FROM = 'menu_items m JOIN businesses b ON b.id = m.business_id';
@@ -17,9 +17,35 @@ export async function menuItemViews(q: Queryable, ids: readonly string[]): Promi
   const rows = await q.query<MenuItemRow>(
     `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.id = ANY($1::uuid[])`,
     [ids],
+    { prepare: true },
   );
   const byId = new Map(rows.map((r) => [r.id, toMenuItemView(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** SQL for one business's menu in its order, the business itself on every row (one row with no item when the menu is empty; none when there is no such business). */
+export function menuStatement(businessId: string): Statement {
+  return {
+    text: `SELECT b.id AS business_id, b.name AS business_name, b.image_url AS business_image_url,
+                  m.id, m.name, m.image_url, m.price::text AS price, m.in_store
+             FROM businesses b LEFT JOIN menu_items m ON m.business_id = b.id
+            WHERE b.id = $1::uuid
+            ORDER BY m.position, m.created_at, m.id`,
+    values: [businessId],
+  };
+}
+
+/** A business's menu in one statement; null when there is no such business. */
+export async function menuOfBusiness(
+  q: Queryable,
+  businessId: string,
+): Promise<MenuItemView[] | null> {
+  const { text, values } = menuStatement(businessId);
+  const rows = await q.query<MenuItemRow | (Omit<MenuItemRow, 'id'> & { id: null })>(text, values, {
+    prepare: true,
+  });
+  if (rows.length === 0) return null;
+  return rows.flatMap((row) => (row.id === null ? [] : [toMenuItemView(row as MenuItemRow)]));
 }
 
 /** The menus of these businesses, each in its own order. */
@@ -31,6 +57,7 @@ export async function menusOf(
     `SELECT ${MENU_ITEM_COLUMNS} FROM ${MENU_FROM} WHERE m.business_id = ANY($1::uuid[])
       ORDER BY m.business_id, m.position, m.created_at, m.id`,
     [businessIds],
+    { prepare: true },
   );
   return rows.map(toMenuItemView);
 }
@@ -38,6 +65,8 @@ export async function menusOf(
 export async function listBusinesses(q: Queryable): Promise<BusinessView[]> {
   const rows = await q.query<{ id: string; name: string; image_url: string }>(
     'SELECT id, name, image_url FROM businesses ORDER BY name, id',
+    [],
+    { prepare: true },
   );
   return rows.map((r) => ({ id: r.id, name: r.name, imageUrl: r.image_url }));
 }
@@ -46,6 +75,7 @@ export async function findBusiness(q: Queryable, id: string): Promise<BusinessVi
   const rows = await q.query<{ id: string; name: string; image_url: string }>(
     'SELECT id, name, image_url FROM businesses WHERE id = $1',
     [id],
+    { prepare: true },
   );
   const row = rows[0];
   return row ? { id: row.id, name: row.name, imageUrl: row.image_url } : null;
@@ -140,6 +170,7 @@ export async function pausesOf(
     `SELECT id, paused_at, pause_reason, paused_until FROM businesses
       WHERE id = ANY($1::uuid[]) AND paused_at IS NOT NULL`,
     [ids],
+    { prepare: true },
   );
   return new Map(rows.map((r) => [r.id, r]));
 }

@@ -8,12 +8,12 @@ import type {
 } from '../domain/types.js';
 import { encodeEventPosition, type OrderPosition } from '../domain/cursor.js';
 import { ORDERS_LIST_MAX } from '../domain/limits.js';
-import type { Queryable } from './db.js';
+import type { Queryable, Statement } from './db.js';
 import {
   linesJson,
   MENU_ITEM_COLUMNS,
-  ORDER_COLUMNS,
-  ORDER_FROM,
+  isoText,
+  totalCents,
   toMenuItemView,
   toOrderView,
   type MenuItemRow,
@@ -134,6 +134,7 @@ export async function placeOrder(
        JOIN businesses b ON b.id = o.business_id
        JOIN users u ON u.id = o.user_id`,
     params.values,
+    { prepare: true },
   );
   return rows[0] ?? null;
 }
@@ -162,6 +163,7 @@ export async function placementLimits(
               AS open
        FROM businesses b WHERE b.id = $2`,
     [userId, businessId, now],
+    { prepare: true },
   );
   return rows[0] ?? { paused: false, reason: null, until: null, open: 0 };
 }
@@ -189,6 +191,7 @@ export async function findIdempotentOrder(
   const rows = await q.query<{ order_id: string }>(
     'SELECT order_id FROM idempotency_keys WHERE user_id = $1 AND key = $2',
     [userId, key],
+    { prepare: true },
   );
   return rows[0]?.order_id ?? null;
 }
@@ -204,6 +207,7 @@ export async function claimIdempotencyKey(
     `INSERT INTO idempotency_keys (user_id, key, order_id) VALUES ($1, $2, $3)
      ON CONFLICT DO NOTHING RETURNING order_id`,
     [userId, key, orderId],
+    { prepare: true },
   );
   return rows.length === 1;
 }
@@ -321,7 +325,7 @@ export async function moveOrders(tx: Queryable, m: MoveOrders): Promise<MovedOrd
      ), ${historyCte(params, 'moved', m.from, m.to, m.at, m.event)}${restock}${release}
      SELECT m.id, m.business_id, m.user_id, m.item_ids, h.id::text AS event_id
        FROM moved m JOIN history h ON h.order_id = m.id`;
-  return tx.query<MovedOrder>(sql, params.values);
+  return tx.query<MovedOrder>(sql, params.values, { prepare: true });
 }
 
 export async function stateOf(
@@ -383,17 +387,139 @@ function orderWhere(params: Params, filter: OrderFilter): string {
   return where.length > 0 ? where.join(' AND ') : 'true';
 }
 
-/** Orders newest first, by typed filters. */
-export async function selectOrders(q: Queryable, filter: OrderFilter): Promise<OrderView[]> {
+/** What of an order a list reads besides its own columns: each part is a join or a subquery. */
+export interface OrderFields {
+  /** The customer's name. */
+  customer: boolean;
+  /** The first line's menu item. */
+  item: boolean;
+  /** The business's name and image. */
+  business: boolean;
+  /** Every line with its menu item. */
+  lines: boolean;
+  /** The sum of the lines. */
+  total: boolean;
+  /** Where each live order stands in its business's line (queuePosition, estimatedReadyAt). */
+  queue: boolean;
+}
+
+export const ALL_ORDER_FIELDS: OrderFields = {
+  customer: true,
+  item: true,
+  business: true,
+  lines: true,
+  total: true,
+  queue: true,
+};
+
+/** A listed order, and for a waiting one its place in its business's line. */
+export interface ListedOrder {
+  order: OrderView;
+  /** For a pending or accepted order (when the queue was asked for): where it waits. */
+  line: {
+    /** Waiting orders of its business ahead of it. */
+    ahead: number;
+    /** Due times of the business's orders in the oven (ISO; null if one has none). */
+    cookingDue: (string | null)[];
+  } | null;
+}
+
+interface ListedRow extends OrderRow {
+  queue_ahead?: number | null;
+  cooking_due?: (string | null)[] | null;
+}
+
+/**
+ * The list's one statement: orders newest first by typed filters, with the parts asked for. With
+ * the queue, each waiting order's place among its business's waiting orders (accepted ones in the
+ * order they were accepted, then pending ones in the order they were placed: the kitchen's order)
+ * and the due times of that business's oven come in the same statement.
+ */
+export function ordersListStatement(
+  filter: OrderFilter,
+  fields: OrderFields = ALL_ORDER_FIELDS,
+): Statement {
   const params = new Params();
   const where = orderWhere(params, filter);
   const limit = params.add(Math.trunc(filter.limit ?? ORDERS_LIST_MAX), '::int');
-  const rows = await q.query<OrderRow>(
-    `SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE ${where}
-      ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`,
-    params.values,
-  );
-  return rows.map(toOrderView);
+  const columns = [
+    'o.id',
+    'o.state',
+    'o.quantity',
+    'o.unit_price::text AS unit_price',
+    'o.user_id',
+    'o.business_id',
+    'o.menu_item_id',
+    `${isoText('o.created_at')} AS created_at`,
+    `${isoText('o.updated_at')} AS updated_at`,
+    `${isoText('o.accepted_at')} AS accepted_at`,
+    `${isoText('o.started_at')} AS started_at`,
+    `${isoText('o.due_at')} AS due_at`,
+    `${isoText('o.finished_at')} AS finished_at`,
+    'o.note',
+  ];
+  const joins: string[] = [];
+  if (fields.customer) {
+    columns.push('u.name AS user_name');
+    joins.push('JOIN users u ON u.id = o.user_id');
+  }
+  if (fields.item) {
+    columns.push(
+      'm.name AS item_name',
+      'm.image_url AS item_image_url',
+      'm.price::text AS item_price',
+      'm.in_store AS item_in_store',
+    );
+    joins.push('JOIN menu_items m ON m.id = o.menu_item_id');
+  }
+  if (fields.business) {
+    columns.push('b.name AS business_name', 'b.image_url AS business_image_url');
+    joins.push('JOIN businesses b ON b.id = o.business_id');
+  }
+  if (fields.lines) columns.push(`${linesJson('o')} AS lines`);
+  if (fields.total) columns.push(`${totalCents('o')} AS total_cents`);
+  const page = `SELECT ${columns.join(', ')} FROM orders o ${joins.join(' ')} WHERE ${where}
+      ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`;
+  if (!fields.queue) return { text: page, values: params.values };
+  // Text timestamps of one fixed width sort as the times do; ties (same millisecond) by id.
+  return {
+    text: `WITH page AS (${page}),
+     waiting AS (
+       SELECT w.id, (row_number() OVER (PARTITION BY w.business_id
+                       ORDER BY w.state = 'pending', w.accept_seq, w.created_at, w.id) - 1)::int AS ahead
+         FROM orders w
+        WHERE w.business_id IN (SELECT business_id FROM page WHERE state IN ('pending', 'accepted'))
+          AND w.state IN ('pending', 'accepted')
+     ), oven AS (
+       SELECT c.business_id, array_agg(${isoText('c.due_at')}) AS due
+         FROM orders c
+        WHERE c.business_id IN (SELECT business_id FROM page WHERE state IN ('pending', 'accepted'))
+          AND c.state = 'processing'
+        GROUP BY c.business_id
+     )
+     SELECT page.*, waiting.ahead AS queue_ahead, oven.due AS cooking_due
+       FROM page LEFT JOIN waiting ON waiting.id = page.id
+            LEFT JOIN oven ON oven.business_id = page.business_id AND waiting.id IS NOT NULL
+      ORDER BY page.created_at DESC, page.id DESC`,
+    values: params.values,
+  };
+}
+
+/** Orders newest first, by typed filters, with the parts asked for (every part by default). */
+export async function selectOrders(
+  q: Queryable,
+  filter: OrderFilter,
+  fields: OrderFields = ALL_ORDER_FIELDS,
+): Promise<ListedOrder[]> {
+  const { text, values } = ordersListStatement(filter, fields);
+  const rows = await q.query<ListedRow>(text, values, { prepare: true });
+  return rows.map((row) => ({
+    order: toOrderView(row),
+    line:
+      row.queue_ahead === null || row.queue_ahead === undefined
+        ? null
+        : { ahead: row.queue_ahead, cookingDue: row.cooking_due ?? [] },
+  }));
 }
 
 /** How many orders the filter matches (`after` and `limit` aside). */
@@ -434,6 +560,7 @@ export async function selectLiveOrders(q: Queryable, businessIds: readonly strin
       ORDER BY CASE state WHEN 'processing' THEN 0 WHEN 'accepted' THEN 1 ELSE 2 END,
                due_at, accept_seq, created_at, id`,
     [businessIds],
+    { prepare: true },
   );
 }
 
@@ -441,21 +568,22 @@ interface EventRow {
   id: string;
   xid: string;
   order_id: string;
-  at: Date;
+  /** ISO 8601 in UTC (isoText). */
+  at: string;
   from_state: OrderState | null;
   to_state: OrderState;
   actor: Actor;
   reason: string | null;
 }
 
-const EVENT_COLUMNS =
-  'e.id::text AS id, e.xid::text AS xid, e.order_id, e.at, e.from_state, e.to_state, e.actor, e.reason';
+const EVENT_COLUMNS = `e.id::text AS id, e.xid::text AS xid, e.order_id, ${isoText('e.at')} AS at,
+  e.from_state, e.to_state, e.actor, e.reason`;
 
 function toEventView(r: EventRow): OrderEventView {
   return {
     cursor: encodeEventPosition({ xid: r.xid, id: r.id }),
     orderId: r.order_id,
-    at: new Date(r.at).toISOString(),
+    at: r.at,
     from: r.from_state,
     to: r.to_state,
     actor: r.actor,
@@ -472,6 +600,7 @@ export async function selectHistories(
     `SELECT ${EVENT_COLUMNS} FROM order_events e WHERE e.order_id = ANY($1::uuid[])
       ORDER BY e.order_id, e.id`,
     [orderIds],
+    { prepare: true },
   );
   return rows.map(toEventView);
 }

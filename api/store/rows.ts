@@ -18,31 +18,40 @@ export interface MenuItemRow {
   in_store: number;
 }
 
+/** A time as the drivers return it: a Date, or ISO 8601 text where the SQL formats it (isoText). */
+type Time = Date | string;
+
+/**
+ * An order as the statements read it. The parts a list did not ask for (OrderFields) are absent:
+ * the customer's name, the first item, the business, the lines, the total.
+ */
 export interface OrderRow {
   id: string;
   state: OrderState;
   quantity: number;
   unit_price: string;
   user_id: string;
-  user_name: string;
+  user_name?: string;
   business_id: string;
   menu_item_id: string;
-  created_at: Date;
-  updated_at: Date;
-  accepted_at: Date | null;
-  started_at: Date | null;
-  due_at: Date | null;
-  finished_at: Date | null;
+  created_at: Time;
+  updated_at: Time;
+  accepted_at: Time | null;
+  started_at: Time | null;
+  due_at: Time | null;
+  finished_at: Time | null;
   // joined menu item and business
-  item_name: string;
-  item_image_url: string;
-  item_price: string;
-  item_in_store: number;
-  business_name: string;
-  business_image_url: string;
+  item_name?: string;
+  item_image_url?: string;
+  item_price?: string;
+  item_in_store?: number;
+  business_name?: string;
+  business_image_url?: string;
   note: string | null;
-  /** The order's lines as JSON (LINES_JSON), in their order. */
-  lines: LineRow[];
+  /** The order's lines as JSON (linesJson), in their order. */
+  lines?: LineRow[];
+  /** The sum of the lines, in cents. */
+  total_cents?: number;
 }
 
 /** One line of an order as LINES_JSON builds it. */
@@ -72,16 +81,17 @@ export function linesJson(alias: string, lines = 'order_lines', items = 'menu_it
 export const MENU_ITEM_COLUMNS = `m.id, m.business_id, b.name AS business_name, b.image_url AS business_image_url,
   m.name, m.image_url, m.price::text AS price, m.in_store`;
 
-export const ORDER_COLUMNS = `o.id, o.state, o.quantity, o.unit_price::text AS unit_price, o.user_id,
-  u.name AS user_name, o.business_id, o.menu_item_id, o.created_at, o.updated_at, o.accepted_at,
-  o.started_at, o.due_at, o.finished_at, m.name AS item_name, m.image_url AS item_image_url,
-  m.price::text AS item_price, m.in_store AS item_in_store, b.name AS business_name,
-  b.image_url AS business_image_url, o.note, ${linesJson('o')} AS lines`;
+/**
+ * A timestamptz as ISO 8601 text in UTC with milliseconds (2026-11-26T10:15:00.000Z), the form the
+ * API answers with: it passes from PostgreSQL to JSON without being parsed or formatted on the way.
+ */
+export const isoText = (column: string) =>
+  `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
-export const ORDER_FROM = `orders o
-  JOIN users u ON u.id = o.user_id
-  JOIN menu_items m ON m.id = o.menu_item_id
-  JOIN businesses b ON b.id = o.business_id`;
+/** The sum of an order's lines in cents. */
+export const totalCents = (alias: string) =>
+  `(SELECT sum(round(l.unit_price * 100) * l.quantity)::int FROM order_lines l
+     WHERE l.order_id = ${alias}.id)`;
 
 export function toMenuItemView(row: MenuItemRow): MenuItemView {
   return {
@@ -94,16 +104,19 @@ export function toMenuItemView(row: MenuItemRow): MenuItemView {
   };
 }
 
-const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+const iso = (t: Time | null) => (t === null ? null : typeof t === 'string' ? t : t.toISOString());
 
-/** An order without its queue estimate; the orders service adds that. */
+/**
+ * An order without its queue estimate (the orders service adds that). Parts the row lacks, because
+ * the list did not ask for them, are left empty: a list asks for every part its reader reads.
+ */
 export function toOrderView(row: OrderRow): OrderView {
   const business: BusinessView = {
     id: row.business_id,
-    name: row.business_name,
-    imageUrl: row.business_image_url,
+    name: row.business_name ?? '',
+    imageUrl: row.business_image_url ?? '',
   };
-  const lines: OrderLineView[] = row.lines.map((line) => ({
+  const lines: OrderLineView[] = (row.lines ?? []).map((line) => ({
     menuItem: {
       id: line.id,
       name: line.name,
@@ -116,7 +129,9 @@ export function toOrderView(row: OrderRow): OrderView {
     unitPrice: Number(line.unit_price),
     note: line.note,
   }));
-  const cents = lines.reduce((sum, l) => sum + Math.round(l.unitPrice * 100) * l.quantity, 0);
+  const cents =
+    row.total_cents ??
+    lines.reduce((sum, l) => sum + Math.round(l.unitPrice * 100) * l.quantity, 0);
   return {
     id: row.id,
     state: row.state,
@@ -126,17 +141,17 @@ export function toOrderView(row: OrderRow): OrderView {
     note: row.note,
     total: cents / 100,
     userId: row.user_id,
-    userName: row.user_name,
+    userName: row.user_name ?? '',
     menuItem: {
       id: row.menu_item_id,
-      name: row.item_name,
-      imageUrl: row.item_image_url,
-      price: Number(row.item_price),
-      inStore: row.item_in_store,
+      name: row.item_name ?? '',
+      imageUrl: row.item_image_url ?? '',
+      price: Number(row.item_price ?? 0),
+      inStore: row.item_in_store ?? 0,
       business,
     },
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
+    createdAt: iso(row.created_at)!,
+    updatedAt: iso(row.updated_at)!,
     acceptedAt: iso(row.accepted_at),
     startedAt: iso(row.started_at),
     dueAt: iso(row.due_at),

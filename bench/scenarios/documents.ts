@@ -7,6 +7,9 @@ export const ORDERS_QUERY = `query BoardOrders {
   }
 }`;
 
+/** A business's menu, as anyone (no token) reads it before ordering. Variables: `{ id }`. */
+export const MENU_QUERY = `query Menu($id: ID!) { menu(businessId: $id) { id name imageUrl price inStore } }`;
+
 export const BOARD_SUBSCRIPTION = `subscription BoardUpdates {
   orderUpdated {
     id state quantity total updatedAt queuePosition estimatedReadyAt

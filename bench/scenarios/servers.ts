@@ -8,7 +8,12 @@ import type { BenchConfig } from './types.js';
 
 export type Store = 'pglite' | 'postgres';
 export type OrderlyReady = { port: number; fixture: Fixture };
-export type BaselinesReady = { port: number; b0Bytes: number; fixture: Fixture };
+export type BaselinesReady = {
+  port: number;
+  b0Bytes: number;
+  b0MenuBytes: number;
+  fixture: Fixture;
+};
 export type RawWsReady = { port: number };
 
 export function orderly(config: BenchConfig, store: Store = 'pglite') {

@@ -42,6 +42,14 @@ describe('npm run bench -- --quick', () => {
         'graphql-orders',
         'graphql-orders-yoga',
         'rest-get-orders',
+        'graphql-orders-raw-pglite',
+        'rest-get-orders-raw-pglite',
+        'graphql-menu-pglite',
+        'graphql-menu-raw-pglite',
+        'graphql-orders-raw-postgres',
+        'rest-get-orders-raw-postgres',
+        'graphql-menu-postgres',
+        'graphql-menu-raw-postgres',
         'place-order-pglite',
         'place-order-pglite-ledger',
         'place-order-postgres',
@@ -76,8 +84,23 @@ describe('npm run bench -- --quick', () => {
       if (row.id.endsWith('-ledger')) expect(row.met, `${row.id}: oversold or lost`).toBe(true);
     }
     const baselines = report.baselines.map((b) => b.id);
-    expect(baselines).toEqual(expect.arrayContaining(['B0', 'B1', 'B2', 'B3-pglite', 'B4-memory']));
-    if (TEST_DATABASE_URL) expect(baselines).toContain('B3-postgres');
+    expect(baselines).toEqual(
+      expect.arrayContaining([
+        'B0',
+        'B1',
+        'B2',
+        'B0-menu',
+        'B-raw-orders-pglite',
+        'B-raw-menu-pglite',
+        'B3-pglite',
+        'B4-memory',
+      ]),
+    );
+    if (TEST_DATABASE_URL) {
+      expect(baselines).toEqual(
+        expect.arrayContaining(['B3-postgres', 'B-raw-orders-postgres', 'B-raw-menu-postgres']),
+      );
+    }
     expect(baselines.filter((id) => /^B4-\d+$/.test(id))).toHaveLength(3);
     for (const b of report.baselines) expect(Number.isFinite(b.value), b.id).toBe(true);
 

@@ -7,6 +7,7 @@ import {
 } from '../../domain/limits.js';
 import type { OrderPage } from '../../services/orders.service.js';
 import { builder } from '../builder.js';
+import { orderFieldsOf } from '../order-fields.js';
 import { viewerOf } from '../context.js';
 import { OrderStateEnum } from './enums.js';
 import { OrderRef } from './order.js';
@@ -59,7 +60,13 @@ builder.queryFields((t) => {
           description: `An order number's first digits or part of a customer's name, at most ${MAX_HISTORY_SEARCH_LENGTH} characters.`,
         }),
       },
-      resolve: (_root, args, ctx) => ctx.services.orders.orderHistory(viewerOf(ctx), args, first),
+      resolve: (_root, args, ctx, info) =>
+        ctx.services.orders.orderHistory(
+          viewerOf(ctx),
+          args,
+          first,
+          orderFieldsOf(info, ['edges', 'node']),
+        ),
     });
   return {
     orderHistory: page(

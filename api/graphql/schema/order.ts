@@ -5,6 +5,7 @@ import type { OrderEventView, OrderLineView, OrderView, Viewer } from '../../dom
 import { ORDERS_LIST_MAX } from '../../domain/limits.js';
 import { nextActions } from '../../services/order-lifecycle.js';
 import { builder } from '../builder.js';
+import { orderFieldsOf } from '../order-fields.js';
 import { viewerOf, type Context } from '../context.js';
 import { ActorEnum, OrderActionEnum, OrderStateEnum } from './enums.js';
 import { MenuItemRef } from './menu-item.js';
@@ -110,15 +111,16 @@ builder.queryFields((t) => ({
     nullable: true,
     authScopes: { authenticated: true },
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => ctx.services.orders.getOrder(viewerOf(ctx), args.id),
+    resolve: (_root, args, ctx, info) =>
+      ctx.services.orders.getOrder(viewerOf(ctx), args.id, orderFieldsOf(info)),
   }),
   orders: t.field({
     type: [OrderRef],
     description: `The viewer's newest orders (a customer's own; a business's): first is 1–${ORDERS_LIST_MAX}, all ${ORDERS_LIST_MAX} when not given. Older ones: orderHistory.`,
     authScopes: { authenticated: true },
     args: { state: t.arg({ type: OrderStateEnum }), first: t.arg.int() },
-    resolve: (_root, args, ctx) =>
-      ctx.services.orders.listOrders(viewerOf(ctx), args.state, args.first),
+    resolve: (_root, args, ctx, info) =>
+      ctx.services.orders.listOrders(viewerOf(ctx), args.state, args.first, orderFieldsOf(info)),
   }),
 }));
 
