@@ -1,5 +1,5 @@
 // SQL for the kitchen: which orders are due and which start next, under a per-business lock.
-// The moves themselves go through the order lifecycle.
+// The moves themselves go through the order lifecycle. Each runs as a prepared statement.
 import type { Queryable } from '../api/store/db.js';
 
 /**
@@ -11,6 +11,7 @@ export async function lockBusiness(tx: Queryable, businessId: string): Promise<b
   const rows = await tx.query(
     'SELECT id FROM businesses WHERE id = $1 FOR NO KEY UPDATE SKIP LOCKED',
     [businessId],
+    { prepare: true },
   );
   return rows.length === 1;
 }
@@ -22,6 +23,7 @@ export async function dueOrders(tx: Queryable, businessId: string, now: string):
       WHERE business_id = $1 AND state = 'processing' AND due_at <= $2::timestamptz
       ORDER BY due_at, accept_seq`,
     [businessId, now],
+    { prepare: true },
   );
   return rows.map((r) => r.id);
 }
@@ -30,6 +32,7 @@ export async function countCooking(tx: Queryable, businessId: string): Promise<n
   const rows = await tx.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM orders WHERE business_id = $1 AND state = 'processing'`,
     [businessId],
+    { prepare: true },
   );
   return rows[0]?.n ?? 0;
 }
@@ -44,6 +47,7 @@ export async function nextAccepted(
     `SELECT id FROM orders WHERE business_id = $1 AND state = 'accepted'
       ORDER BY accept_seq LIMIT $2`,
     [businessId, slots],
+    { prepare: true },
   );
   return rows.map((r) => r.id);
 }
@@ -54,6 +58,7 @@ export async function businessesWithWork(q: Queryable, now: string): Promise<str
     `SELECT DISTINCT business_id FROM orders
       WHERE state = 'accepted' OR (state = 'processing' AND due_at <= $1::timestamptz)`,
     [now],
+    { prepare: true },
   );
   return rows.map((r) => r.business_id);
 }
@@ -61,6 +66,8 @@ export async function businessesWithWork(q: Queryable, now: string): Promise<str
 export async function nextDueAt(q: Queryable): Promise<number | null> {
   const rows = await q.query<{ due: Date | null }>(
     `SELECT min(due_at) AS due FROM orders WHERE state = 'processing'`,
+    [],
+    { prepare: true },
   );
   const due = rows[0]?.due;
   return due ? new Date(due).getTime() : null;
@@ -74,6 +81,7 @@ export async function acceptingRequests(
   const rows = await q.query<{ order_id: string; request_id: string | null }>(
     `SELECT order_id, request_id FROM order_events WHERE order_id = ANY($1::uuid[]) AND to_state = 'accepted'`,
     [ids],
+    { prepare: true },
   );
   return new Map(rows.flatMap((r) => (r.request_id ? [[r.order_id, r.request_id] as const] : [])));
 }
@@ -82,6 +90,8 @@ export async function acceptingRequests(
 export async function oldestPendingAt(q: Queryable): Promise<number | null> {
   const rows = await q.query<{ at: Date | null }>(
     `SELECT min(created_at) AS at FROM orders WHERE state = 'pending'`,
+    [],
+    { prepare: true },
   );
   const at = rows[0]?.at;
   return at ? new Date(at).getTime() : null;

@@ -1,25 +1,25 @@
 // Whole answers to anonymous queries of public data are kept while nothing changed, and only those.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PUBLIC_ANSWER_MAX_BYTES,
+  PUBLIC_ANSWERS_MAX_TOTAL,
+  PublicAnswers,
+} from './public-answers.js';
 import { gqlOk, loginBusiness, loginUser } from '../../tests/helpers/clients.js';
 import { scrape } from '../../tests/helpers/metrics.js';
-import { demoIds, startServer, type TestServer } from '../../tests/helpers/server.js';
+import { countQueries, demoIds, startServer, type TestServer } from '../../tests/helpers/server.js';
 
 const MENU = 'query Menu($id: ID!) { menu(businessId: $id) { id name price inStore } }';
 
 describe('kept public answers', () => {
   let server: TestServer;
-  let queries = 0;
+  let queries: { readonly count: number };
   let business: { token: string; e_id: string };
   let businessId: string;
   let itemId: string;
   beforeAll(async () => {
     server = await startServer({ kitchen: 'off', webhookPollMs: 3_600_000 });
-    const db = server.app.db;
-    const query = db.query.bind(db);
-    db.query = ((...args: Parameters<typeof db.query>) => {
-      queries += 1;
-      return query(...args);
-    }) as typeof db.query;
+    queries = countQueries(server.app);
     const ids = await demoIds(server.url);
     businessId = ids['Pizza Palace']!.id;
     itemId = ids['Pizza Palace']!.menu[0]!.id;
@@ -43,9 +43,9 @@ describe('kept public answers', () => {
   it('answers an anonymous menu again without SQL or execution, the same bytes', async () => {
     const first = await menu();
     const kept = await keptAnswers(); // a scrape reads the kitchens' gauges
-    const before = { queries, kept };
+    const before = { queries: queries.count, kept };
     expect(await menu()).toEqual(first);
-    expect(queries).toBe(before.queries);
+    expect(queries.count).toBe(before.queries);
     expect(await keptAnswers()).toBe(before.kept + 1);
   });
 
@@ -102,5 +102,43 @@ describe('kept public answers', () => {
     await gqlOk(server.url, 'mutation { resumeOrders { id } }', {}, business.token);
     await gqlOk(server.url, list);
     expect(await keptAnswers()).toBe(kept + 1);
+  });
+});
+
+describe('the kept answers themselves', () => {
+  let changes = 0;
+  const freshness = {
+    serving: () => true,
+    stamp: () => ({ epoch: 0, changes, businesses: null }),
+    isCurrent: (stamp: { changes: number }) => stamp.changes === changes,
+  };
+
+  it('keeps no answer whose reads changed while it was executed, and drops one that changed since', () => {
+    const answers = new PublicAnswers(freshness);
+    const stale = answers.stamp(null);
+    changes += 1;
+    answers.keep('a', '{"data":{}}', stale);
+    expect(answers.get('a')).toBeNull();
+    answers.keep('b', '{"data":{}}', answers.stamp(null));
+    expect(answers.get('b')).toBe('{"data":{}}');
+    changes += 1;
+    expect(answers.get('b')).toBeNull();
+    expect(answers.size).toBe(0);
+  });
+
+  it('holds at most its budget, the least recently used going first', () => {
+    const answers = new PublicAnswers(freshness);
+    const big = 'x'.repeat(PUBLIC_ANSWER_MAX_BYTES - 100);
+    const count = Math.ceil(PUBLIC_ANSWERS_MAX_TOTAL / big.length) + 5;
+    for (let i = 0; i < count; i++) {
+      answers.keep(`k${i}`, big, answers.stamp(null));
+      // The first one stays in use, so it is never the least recently used.
+      expect(answers.get('k0')).toBe(big);
+    }
+    expect(answers.size * big.length).toBeLessThanOrEqual(PUBLIC_ANSWERS_MAX_TOTAL);
+    expect(answers.get('k1')).toBeNull();
+    expect(answers.get(`k${count - 1}`)).toBe(big);
+    answers.keep('huge', `${big}${'y'.repeat(200)}`, answers.stamp(null));
+    expect(answers.get('huge')).toBeNull();
   });
 });

@@ -15,8 +15,9 @@ import {
 } from 'graphql';
 import type { Freshness, FreshnessStamp } from '../services/public-reads.js';
 
-/** Answers kept at most; the least recently used go first. */
+/** Answers kept at most, and their size together; the least recently used go first. */
 export const PUBLIC_ANSWERS_KEPT = 1_000;
+export const PUBLIC_ANSWERS_MAX_TOTAL = 16 * 1024 * 1024;
 /** A larger answer is not kept (a list of every business with every menu, say). */
 export const PUBLIC_ANSWER_MAX_BYTES = 256 * 1024;
 const MAX_AGE_MS = 60_000;
@@ -53,6 +54,8 @@ export interface PublicAnswer {
 export class PublicAnswers {
   private readonly plans = new WeakMap<OperationDefinitionNode, Reads | false>();
   private readonly kept = new Map<string, PublicAnswer>();
+  /** Characters of the kept answers and their keys. */
+  private total = 0;
 
   constructor(
     private readonly freshness: Freshness,
@@ -94,10 +97,11 @@ export class PublicAnswers {
   get(key: string): string | null {
     const answer = this.kept.get(key);
     if (!answer) return null;
-    this.kept.delete(key);
     if (this.now() - answer.keptAt >= MAX_AGE_MS || !this.freshness.isCurrent(answer.stamp)) {
+      this.drop(key, answer);
       return null;
     }
+    this.kept.delete(key);
     this.kept.set(key, answer);
     return answer.payload;
   }
@@ -109,9 +113,19 @@ export class PublicAnswers {
 
   keep(key: string, payload: string, stamp: FreshnessStamp): void {
     if (payload.length > PUBLIC_ANSWER_MAX_BYTES || !this.freshness.isCurrent(stamp)) return;
-    this.kept.delete(key);
+    const before = this.kept.get(key);
+    if (before) this.drop(key, before);
     this.kept.set(key, { payload, stamp, keptAt: this.now() });
-    if (this.kept.size > PUBLIC_ANSWERS_KEPT) this.kept.delete(this.kept.keys().next().value!);
+    this.total += key.length + payload.length;
+    while (this.kept.size > PUBLIC_ANSWERS_KEPT || this.total > PUBLIC_ANSWERS_MAX_TOTAL) {
+      const [oldestKey, oldest] = this.kept.entries().next().value!;
+      this.drop(oldestKey, oldest);
+    }
+  }
+
+  private drop(key: string, answer: PublicAnswer): void {
+    this.kept.delete(key);
+    this.total -= key.length + answer.payload.length;
   }
 
   get size(): number {

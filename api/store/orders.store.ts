@@ -1,10 +1,11 @@
 // SQL for orders and their events. Every state change is a conditional update on the current state.
-import type {
-  Actor,
-  ItemCountView,
-  OrderEventView,
-  OrderState,
-  OrderView,
+import {
+  ORDER_STATES,
+  type Actor,
+  type ItemCountView,
+  type OrderEventView,
+  type OrderState,
+  type OrderView,
 } from '../domain/types.js';
 import { encodeEventPosition, type OrderPosition } from '../domain/cursor.js';
 import { ORDERS_LIST_MAX } from '../domain/limits.js';
@@ -360,12 +361,18 @@ export interface OrderFilter {
   limit?: number;
 }
 
+function stateLiteral(state: OrderState): OrderState {
+  if (!ORDER_STATES.includes(state)) throw new Error(`not an order state: ${String(state)}`);
+  return state;
+}
+
 function orderWhere(params: Params, filter: OrderFilter): string {
   const where: string[] = [];
   if (filter.ids) where.push(`o.id = ANY(${params.add(filter.ids, '::uuid[]')})`);
   if (filter.owner)
     where.push(`o.${filter.owner.column} = ${params.add(filter.owner.id, '::uuid')}`);
-  if (filter.state) where.push(`o.state = ${params.add(filter.state, '::text')}`);
+  // Written into the text (one of six known words): each state's statement is planned for it.
+  if (filter.state) where.push(`o.state = '${stateLiteral(filter.state)}'`);
   if (filter.since) where.push(`o.created_at >= ${params.add(filter.since, '::timestamptz')}`);
   if (filter.until) where.push(`o.created_at < ${params.add(filter.until, '::timestamptz')}`);
   if (filter.search) {
@@ -441,7 +448,7 @@ export function ordersListStatement(
 ): Statement {
   const params = new Params();
   const where = orderWhere(params, filter);
-  const limit = params.add(Math.trunc(filter.limit ?? ORDERS_LIST_MAX), '::int');
+  const limit = limitBucket(filter.limit ?? ORDERS_LIST_MAX);
   const columns = [
     'o.id',
     'o.state',
@@ -480,22 +487,29 @@ export function ordersListStatement(
   if (fields.total) columns.push(`${totalCents('o')} AS total_cents`);
   const page = `SELECT ${columns.join(', ')} FROM orders o ${joins.join(' ')} WHERE ${where}
       ORDER BY o.created_at DESC, o.id DESC LIMIT ${limit}`;
-  if (!fields.queue) return { text: page, values: params.values };
-  // Text timestamps of one fixed width sort as the times do; ties (same millisecond) by id.
+  // Only pending and accepted orders wait in line; a list of others reads no line.
+  const waits = !filter.state || filter.state === 'pending' || filter.state === 'accepted';
+  if (!fields.queue || !waits) return { text: page, values: params.values };
+  // Each business's line is read through its own index lookups (LATERAL), so a generic plan of
+  // the prepared statement cannot turn it into a scan of every order. Text timestamps of one fixed
+  // width sort as the times do; ties (same millisecond) by id.
   return {
     text: `WITH page AS (${page}),
-     waiting AS (
-       SELECT w.id, (row_number() OVER (PARTITION BY w.business_id
-                       ORDER BY w.state = 'pending', w.accept_seq, w.created_at, w.id) - 1)::int AS ahead
-         FROM orders w
-        WHERE w.business_id IN (SELECT business_id FROM page WHERE state IN ('pending', 'accepted'))
-          AND w.state IN ('pending', 'accepted')
+     lines AS (
+       SELECT DISTINCT business_id FROM page WHERE state IN ('pending', 'accepted')
+     ), waiting AS (
+       SELECT w.id, w.ahead
+         FROM lines CROSS JOIN LATERAL (
+           SELECT q.id, (row_number() OVER (ORDER BY q.state = 'pending', q.accept_seq,
+                                                      q.created_at, q.id) - 1)::int AS ahead
+             FROM orders q
+            WHERE q.business_id = lines.business_id AND q.state IN ('pending', 'accepted')
+         ) w
      ), oven AS (
-       SELECT c.business_id, array_agg(${isoText('c.due_at')}) AS due
-         FROM orders c
-        WHERE c.business_id IN (SELECT business_id FROM page WHERE state IN ('pending', 'accepted'))
-          AND c.state = 'processing'
-        GROUP BY c.business_id
+       SELECT lines.business_id,
+              ARRAY(SELECT ${isoText('c.due_at')} FROM orders c
+                     WHERE c.business_id = lines.business_id AND c.state = 'processing') AS due
+         FROM lines
      )
      SELECT page.*, waiting.ahead AS queue_ahead, oven.due AS cooking_due
        FROM page LEFT JOIN waiting ON waiting.id = page.id
@@ -503,6 +517,17 @@ export function ordersListStatement(
       ORDER BY page.created_at DESC, page.id DESC`,
     values: params.values,
   };
+}
+
+/**
+ * The LIMIT a list's statement is written with: the asked limit rounded up to a power of two, in
+ * the text. A prepared statement's generic plan cannot see a `$n` limit and assumes a tenth of the
+ * table, which against a long history makes PostgreSQL plan every call afresh; a written one is
+ * costed right, and the powers of two keep the statements few (ten). The caller trims the rows.
+ */
+function limitBucket(limit: number): number {
+  const wanted = Math.max(1, Math.trunc(limit));
+  return 2 ** Math.ceil(Math.log2(wanted));
 }
 
 /** Orders newest first, by typed filters, with the parts asked for (every part by default). */
@@ -513,7 +538,7 @@ export async function selectOrders(
 ): Promise<ListedOrder[]> {
   const { text, values } = ordersListStatement(filter, fields);
   const rows = await q.query<ListedRow>(text, values, { prepare: true });
-  return rows.map((row) => ({
+  return rows.slice(0, Math.trunc(filter.limit ?? ORDERS_LIST_MAX)).map((row) => ({
     order: toOrderView(row),
     line:
       row.queue_ahead === null || row.queue_ahead === undefined

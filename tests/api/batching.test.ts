@@ -3,20 +3,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gqlOk, loginBusiness } from '../helpers/clients.js';
-import { demoIds, startServer, type TestServer } from '../helpers/server.js';
+import { countQueries, demoIds, startServer, type TestServer } from '../helpers/server.js';
 
 describe('batched per-row fields', () => {
   let server: TestServer;
-  let queries = 0;
+  let queries: { readonly count: number };
   beforeAll(async () => {
     // No background work (the kitchen, the webhook worker's polls) among the queries counted.
     server = await startServer({ kitchen: 'off', webhookPollMs: 3_600_000 });
-    const db = server.app.db;
-    const query = db.query.bind(db);
-    db.query = ((...args: Parameters<typeof db.query>) => {
-      queries += 1;
-      return query(...args);
-    }) as typeof db.query;
+    queries = countQueries(server.app);
   });
   afterAll(() => server?.stop());
 
@@ -24,9 +19,9 @@ describe('batched per-row fields', () => {
   const queriesFor = async (query: string, token?: string) => {
     const counts: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const before = queries;
+      const before = queries.count;
       await gqlOk(server.url, query, {}, token);
-      counts.push(queries - before);
+      counts.push(queries.count - before);
     }
     return Math.min(...counts);
   };
@@ -46,9 +41,9 @@ describe('batched per-row fields', () => {
     /** A sign-up drops the list kept in memory; new businesses' menus and pauses were never kept. */
     const afterSignUps = async (count: number) => {
       for (let i = 0; i < count; i++) await signUpBusiness();
-      const before = queries;
+      const before = queries.count;
       await gqlOk(server.url, listing);
-      return queries - before;
+      return queries.count - before;
     };
     const few = await afterSignUps(1);
     const many = await afterSignUps(6);

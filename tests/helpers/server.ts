@@ -43,3 +43,15 @@ export async function demoIds(url: string) {
   const byName = Object.fromEntries(data.businesses.map((b) => [b.name, b]));
   return byName as Record<string, (typeof data.businesses)[number]>;
 }
+
+/** Counts the statements a suite's server runs outside transactions, from now on. */
+export function countQueries(app: App): { readonly count: number } {
+  const db = app.db;
+  const query = db.query.bind(db);
+  const counter = { count: 0 };
+  db.query = ((...args: Parameters<typeof db.query>) => {
+    counter.count += 1;
+    return query(...args);
+  }) as typeof db.query;
+  return counter;
+}
