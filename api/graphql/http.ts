@@ -157,6 +157,18 @@ const PROCESSORS: { regular: boolean; mediaTypes: string[] }[] = [
  * match wins), or null when that is not plain JSON.
  */
 export function negotiate(accept: string | undefined): JsonMediaType | null {
+  const key = accept ?? '';
+  const known = negotiated.get(key);
+  if (known !== undefined) return known;
+  const chosen = negotiateOnce(accept);
+  // Clients send a handful of Accept headers; a stranger's endless variety is not remembered.
+  if (negotiated.size < 256 && key.length <= 256) negotiated.set(key, chosen);
+  return chosen;
+}
+
+const negotiated = new Map<string, JsonMediaType | null>();
+
+function negotiateOnce(accept: string | undefined): JsonMediaType | null {
   const asked: string[] = [];
   for (const entry of (accept || '*/*').replace(/\s/g, '').toLowerCase().split(',')) {
     const [mediaType, ...params] = entry.split(';');

@@ -10,17 +10,22 @@ export async function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): 
     req.resume();
     throw new PayloadTooLargeError(`The request body is larger than ${limit / 1024} KiB`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
+  // Events rather than async iteration: a fraction of the cost for the one-chunk bodies of most
+  // requests.
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
       req.resume();
-      throw new PayloadTooLargeError(`The request body is larger than ${limit / 1024} KiB`);
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+      reject(new PayloadTooLargeError(`The request body is larger than ${limit / 1024} KiB`));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)));
+    req.once('error', reject);
+  });
 }
 
 export function isJsonContentType(value: string | undefined): boolean {

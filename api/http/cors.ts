@@ -5,6 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, x-request-id';
 const ALLOWED_METHODS = 'GET, POST, OPTIONS';
 
+/** Adds a request header to the answer's Vary, keeping those already named. */
+export function addVary(res: ServerResponse, header: string): void {
+  const current = res.getHeader('vary');
+  const named = current === undefined ? [] : String(current).split(/\s*,\s*/);
+  if (named.some((h) => h.toLowerCase() === header.toLowerCase())) return;
+  res.setHeader('vary', [...named, header].join(', '));
+}
+
 /** Adds CORS headers for an allowed origin; answers preflights. Returns true when it answered. */
 export function handleCors(
   req: IncomingMessage,
@@ -12,7 +20,7 @@ export function handleCors(
   allowed: ReadonlySet<string>,
 ): boolean {
   const origin = req.headers.origin;
-  res.setHeader('vary', 'Origin');
+  addVary(res, 'Origin');
   const permitted = typeof origin === 'string' && allowed.has(origin);
   if (permitted) {
     res.setHeader('access-control-allow-origin', origin);

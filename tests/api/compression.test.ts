@@ -78,6 +78,8 @@ describe('compressed answers', () => {
     const plain = await post();
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.length).toBeGreaterThan(1024);
+    // Uncompressed for a client that takes no encoding, and a shared cache is told it varies.
+    expect(plain.headers['vary']).toMatch(/accept-encoding/i);
     const br = await post('br');
     const gz = await post('gzip');
     expect(br.headers['content-encoding']).toBe('br');
