@@ -70,25 +70,21 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     }
 
     // An anonymous query of public data: answered from what is kept while nothing changed.
-    const anonymous = !req.headers.authorization;
-    const kept = anonymous
-      ? deps.answers?.keyOf(
-          document,
-          operation,
-          params.query,
-          params.variables,
-          params.operationName,
-        )
-      : null;
-    if (kept) {
-      const payload = deps.answers!.get(kept.key);
+    const { answers } = deps;
+    const kept =
+      answers && !req.headers.authorization
+        ? answers.keyOf(document, operation, params.query, params.variables, params.operationName)
+        : null;
+    if (answers && kept) {
+      const payload = answers.get(kept.key);
       if (payload !== null) {
         deps.onKeptAnswer?.(operation, params.operationName);
         send(res, payload, mediaType);
         return true;
       }
     }
-    const stamp = kept ? deps.answers!.stamp(kept.businesses) : null;
+    // Taken before executing: an answer is kept only if nothing it read changed meanwhile.
+    const stamp = answers && kept ? answers.stamp(kept.businesses) : null;
 
     const enveloped = yoga.getEnveloped({ makeContext: () => deps.makeContext(req, requestId) });
     let contextValue: Context;
@@ -109,7 +105,7 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     };
     if (!result.errors && !result.extensions) {
       const payload = (result.stringify ?? JSON.stringify)(result);
-      if (kept && stamp) deps.answers!.keep(kept.key, payload, stamp);
+      if (answers && kept && stamp) answers.keep(kept.key, payload, stamp);
       send(res, payload, mediaType);
       return true;
     }

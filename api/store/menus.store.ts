@@ -23,7 +23,10 @@ export async function menuItemViews(q: Queryable, ids: readonly string[]): Promi
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** SQL for one business's menu in its order, the business itself on every row (one row with no item when the menu is empty; none when there is no such business). */
+/**
+ * SQL for one business's menu in its order, with the business on every row: one row without an
+ * item when the menu is empty, none when there is no such business.
+ */
 export function menuStatement(businessId: string): Statement {
   return {
     text: `SELECT b.id AS business_id, b.name AS business_name, b.image_url AS business_image_url,

@@ -14,6 +14,7 @@ import {
   linesJson,
   MENU_ITEM_COLUMNS,
   isoText,
+  LINE_CENTS,
   totalCents,
   toMenuItemView,
   toOrderView,
@@ -563,7 +564,7 @@ export async function sumOrderTotals(q: Queryable, filter: OrderFilter): Promise
   const params = new Params();
   const where = orderWhere(params, { ...filter, after: null });
   const rows = await q.query<{ cents: string | null }>(
-    `SELECT sum(round(l.unit_price * 100) * l.quantity)::text AS cents
+    `SELECT sum(${LINE_CENTS})::text AS cents
        FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE ${where}`,
     params.values,
   );

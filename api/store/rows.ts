@@ -88,10 +88,12 @@ export const MENU_ITEM_COLUMNS = `m.id, m.business_id, b.name AS business_name, 
 export const isoText = (column: string) =>
   `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
+/** What the order line `l` comes to, in cents: its unit price in whole cents, times its quantity. */
+export const LINE_CENTS = 'round(l.unit_price * 100) * l.quantity';
+
 /** The sum of an order's lines in cents. */
 export const totalCents = (alias: string) =>
-  `(SELECT sum(round(l.unit_price * 100) * l.quantity)::int FROM order_lines l
-     WHERE l.order_id = ${alias}.id)`;
+  `(SELECT sum(${LINE_CENTS})::int FROM order_lines l WHERE l.order_id = ${alias}.id)`;
 
 export function toMenuItemView(row: MenuItemRow): MenuItemView {
   return {
