@@ -20,9 +20,11 @@ describe('password queue', () => {
     expect(await login).toBe(true);
     await Promise.all(signUps);
     clearInterval(watch);
-    // Only the two hashes running when the login arrived (and the one started beside it, in the
-    // other slot) can finish before it; the other five wait behind it.
-    expect(finished.indexOf('login')).toBeLessThanOrEqual(3);
+    // In arrival order the login would finish last (index 8), behind all six waiting sign-ups. Ahead
+    // of them it finishes after the two running when it arrived, plus what the other slot gets
+    // through while the login's own hash runs: one as a rule, two on a loaded machine (a CI run
+    // saw index 4). Past that, the login would not have gone first.
+    expect(finished.indexOf('login')).toBeLessThanOrEqual(4);
     expect(mostRunning).toBeLessThanOrEqual(2);
     expect(queue.load).toEqual({ running: 0, waiting: 0 });
   });
