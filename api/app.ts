@@ -11,7 +11,8 @@ import { schema } from './graphql/schema/index.js';
 import { createDocumentCache } from './graphql/documents.js';
 import { clientOperationNames } from './graphql/operation-names.js';
 import { createGraphQLFastPath, serveThroughYoga } from './graphql/http.js';
-import { PublicAnswers } from './graphql/public-answers.js';
+import { PublicAnswers, type KeptOperation } from './graphql/public-answers.js';
+import { createKeptLane } from './graphql/kept-lane.js';
 import { createWebSocketServer } from './graphql/ws.js';
 import { createGraphQLServer, createMaskError } from './graphql/yoga.js';
 import { readBody } from './http/body.js';
@@ -147,21 +148,26 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
   });
   const corsOrigins = new Set(config.corsOrigins);
   const documents = createDocumentCache(yoga);
+  const answers = new PublicAnswers(reads.freshness, () => clock.now());
+  const onKeptAnswer = (operation: KeptOperation) => {
+    metrics.publicReads.inc({ read: 'answer', result: 'hit' });
+    metrics.graphqlOperations.observe(
+      { type: operation.type, operation: metrics.operationLabel(operation.name) },
+      0,
+    );
+  };
   const serveGraphQLFast = createGraphQLFastPath({
     yoga,
     documents,
     makeContext: contextFor,
-    answers: new PublicAnswers(reads.freshness, () => clock.now()),
-    onKeptAnswer: (operation, name) => {
-      metrics.publicReads.inc({ read: 'answer', result: 'hit' });
-      metrics.graphqlOperations.observe(
-        {
-          type: operation.operation,
-          operation: metrics.operationLabel(operation.name?.value ?? name),
-        },
-        0,
-      );
-    },
+    answers,
+    onKeptAnswer,
+  });
+  const keptLane = createKeptLane({
+    answers,
+    corsOrigins,
+    open: yoga.fastPathGaps.length === 0,
+    onKeptAnswer,
   });
   if (yoga.fastPathGaps.length > 0) {
     log.warn(
@@ -192,18 +198,46 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     res: ServerResponse,
     url: URL,
     requestId: string,
+    read: Buffer | undefined,
   ) {
     // Only JSON and GraphQL bodies: a form or plain text a foreign page can send without a
     // preflight never reaches a resolver (CSRF).
     if (req.method === 'POST') requireGraphQLBody(req.headers['content-type']);
-    const body = req.method === 'POST' ? await readBody(req) : undefined;
+    const body = read ?? (req.method === 'POST' ? await readBody(req) : undefined);
     if (body && url.search === '' && (await serveGraphQLFast(req, res, body, requestId))) return;
     await serveThroughYoga(yoga, req, res, url, body, () => contextFor(req, requestId));
+  }
+
+  /** The request's line in the log and its count and time in the metrics. */
+  function recordRequest(
+    req: IncomingMessage,
+    route: string,
+    path: string,
+    requestId: string,
+    status: number,
+    started: number,
+  ) {
+    const seconds = (performance.now() - started) / 1000;
+    const method = req.method ?? 'GET';
+    metrics.httpRequests.observe({ route, method, status: String(status) }, seconds);
+    if (route === '/healthz' || route === '/metrics') return;
+    log.info({ requestId, method, path, status, ms: Math.round(seconds * 1000) }, 'request');
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const started = performance.now();
     const requestId = requestIdOf(req);
+    // An anonymous read whose answer is kept takes the shortest way (kept-lane.ts), once the body
+    // sent with the headers is in: the microtask awaited here.
+    let body: Buffer | undefined;
+    if (keptLane.applies(req)) {
+      await null;
+      const laned = keptLane.serve(req, res, requestId);
+      if (laned === 'served') {
+        return recordRequest(req, '/graphql', '/graphql', requestId, 200, started);
+      }
+      if (laned) body = laned;
+    }
     res.setHeader('x-request-id', requestId);
     let url: URL;
     try {
@@ -211,7 +245,8 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
     } catch {
       return sendError(res, 'BAD_REQUEST', 'Malformed URL');
     }
-    const route = routeLabel(url.pathname);
+    const { pathname } = url;
+    const route = routeLabel(pathname);
     // The client gave up before the answer (a timeout of its own, a closed tab): 499, as nginx says.
     let abandoned = false;
     res.once('close', () => {
@@ -223,48 +258,31 @@ export async function buildApp(options: BuildOptions = {}): Promise<App> {
         ms / 1000,
       );
       log.warn(
-        { requestId, method: req.method, path: url.pathname, status: 499, ms: Math.round(ms) },
+        { requestId, method: req.method, path: pathname, status: 499, ms: Math.round(ms) },
         'request abandoned',
       );
     });
     res.once('finish', () => {
-      if (abandoned) return;
-      const seconds = (performance.now() - started) / 1000;
-      metrics.httpRequests.observe(
-        { route, method: req.method ?? 'GET', status: String(res.statusCode) },
-        seconds,
-      );
-      if (route !== '/healthz' && route !== '/metrics') {
-        log.info(
-          {
-            requestId,
-            method: req.method,
-            path: url.pathname,
-            status: res.statusCode,
-            ms: Math.round(seconds * 1000),
-          },
-          'request',
-        );
-      }
+      if (!abandoned) recordRequest(req, route, pathname, requestId, res.statusCode, started);
     });
     try {
       if (handleCors(req, res, corsOrigins)) return;
-      if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (url.pathname === '/readyz') {
+      if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (pathname === '/readyz') {
         const readiness = await checkReadiness(db, bus, stopping);
         return sendJson(res, readiness.status === 'ready' ? 200 : 503, readiness);
       }
-      if (url.pathname === '/metrics') {
+      if (pathname === '/metrics') {
         if (!isAuthorizedScrape(req.headers.authorization, config.metricsToken)) {
           return sendError(res, 'UNAUTHENTICATED', 'Send the metrics token as a Bearer token');
         }
         res.writeHead(200, { 'content-type': metrics.registry.contentType });
         return res.end(await metrics.registry.metrics());
       }
+      if (pathname === '/graphql') return await handleGraphQL(req, res, url, requestId, body);
       if (await handleRest(req, res, url, requestId)) return;
-      if (await serveDocs(req, res, url.pathname)) return;
-      if (url.pathname === '/graphql') return await handleGraphQL(req, res, url, requestId);
-      if (await serveStatic(req, res, url.pathname)) return;
+      if (await serveDocs(req, res, pathname)) return;
+      if (await serveStatic(req, res, pathname)) return;
       sendJson(
         res,
         404,

@@ -9,16 +9,11 @@
 // mirrors, and the server's own plugins add none but error codes (mirrored too). A plugin that adds
 // one turns the fast path off (yoga.ts, fastPathGaps), so it applies to every request.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  getOperationAST,
-  type ExecutionArgs,
-  type ExecutionResult,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { getOperationAST, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { processRegularResult, type YogaServerInstance } from 'graphql-yoga';
 import type { Context } from './context.js';
 import type { DocumentCache } from './documents.js';
-import type { PublicAnswers } from './public-answers.js';
+import type { KeptOperation, PublicAnswers } from './public-answers.js';
 import { addErrorCodes, type ServerContext } from './yoga.js';
 
 type JsonMediaType = 'application/json' | 'application/graphql-response+json';
@@ -37,7 +32,7 @@ export interface FastPathDeps {
   /** Kept answers to anonymous queries of public data (public-answers.ts). */
   answers?: PublicAnswers;
   /** Told of an answer served from `answers`, as the execution would have told it. */
-  onKeptAnswer?(operation: OperationDefinitionNode, operationName: string | undefined): void;
+  onKeptAnswer?(operation: KeptOperation): void;
 }
 
 export type GraphQLFastPath = (
@@ -55,7 +50,16 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     if (!open || req.method !== 'POST' || !isJsonBody(req.headers['content-type'])) return false;
     const mediaType = negotiate(req.headers.accept);
     if (!mediaType) return false;
-    const params = parseParams(body);
+    const text = body.toString('utf8');
+    // An anonymous request whose answer is kept: found by its body, before any parsing.
+    const answers = req.headers.authorization ? undefined : deps.answers;
+    const kept = answers?.get(text);
+    if (kept) {
+      deps.onKeptAnswer?.(kept.operation);
+      send(res, kept.payload, mediaType);
+      return true;
+    }
+    const params = parseParams(text);
     if (!params) return false;
     const prepared = documents.prepare(params.query);
     if (!('document' in prepared)) return false;
@@ -68,23 +72,9 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
       await answer(res, { errors: prepared.validationErrors }, mediaType);
       return true;
     }
-
-    // An anonymous query of public data: answered from what is kept while nothing changed.
-    const { answers } = deps;
-    const kept =
-      answers && !req.headers.authorization
-        ? answers.keyOf(document, operation, params.query, params.variables, params.operationName)
-        : null;
-    if (answers && kept) {
-      const payload = answers.get(kept.key);
-      if (payload !== null) {
-        deps.onKeptAnswer?.(operation, params.operationName);
-        send(res, payload, mediaType);
-        return true;
-      }
-    }
     // Taken before executing: an answer is kept only if nothing it read changed meanwhile.
-    const stamp = answers && kept ? answers.stamp(kept.businesses) : null;
+    const reads = answers?.readsOf(document, operation, params.variables);
+    const stamp = reads ? answers!.stamp(reads.businesses) : null;
 
     const enveloped = yoga.getEnveloped({ makeContext: () => deps.makeContext(req, requestId) });
     let contextValue: Context;
@@ -105,7 +95,10 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     };
     if (!result.errors && !result.extensions) {
       const payload = (result.stringify ?? JSON.stringify)(result);
-      if (answers && kept && stamp) answers.keep(kept.key, payload, stamp);
+      if (stamp) {
+        const name = operation.name?.value ?? params.operationName;
+        answers!.keep(text, payload, stamp, { type: operation.operation, name });
+      }
       send(res, payload, mediaType);
       return true;
     }
@@ -135,7 +128,7 @@ function send(res: ServerResponse, payload: string, mediaType: JsonMediaType) {
 }
 
 /** `application/json`, optionally with `charset=utf-8`: what yoga's POST JSON parser reads. */
-function isJsonBody(contentType: string | undefined): boolean {
+export function isJsonBody(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const [type, ...params] = contentType.toLowerCase().split(';');
   if (type!.trim() !== 'application/json') return false;
@@ -188,10 +181,10 @@ function negotiateOnce(accept: string | undefined): JsonMediaType | null {
 }
 
 /** The request's parameters when they are exactly what yoga accepts without comment; else null. */
-function parseParams(body: Buffer): Params | null {
+function parseParams(body: string): Params | null {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(body);
   } catch {
     return null;
   }

@@ -1,9 +1,11 @@
 // Whole answers to anonymous queries of public data are kept while nothing changed, and only those.
+import { OperationTypeNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   PUBLIC_ANSWER_MAX_BYTES,
   PUBLIC_ANSWERS_MAX_TOTAL,
   PublicAnswers,
+  type KeptOperation,
 } from './public-answers.js';
 import { gqlOk, loginBusiness, loginUser } from '../../tests/helpers/clients.js';
 import { scrape } from '../../tests/helpers/metrics.js';
@@ -113,14 +115,16 @@ describe('the kept answers themselves', () => {
     isCurrent: (stamp: { changes: number }) => stamp.changes === changes,
   };
 
+  const query: KeptOperation = { type: OperationTypeNode.QUERY, name: 'Menu' };
+
   it('keeps no answer whose reads changed while it was executed, and drops one that changed since', () => {
     const answers = new PublicAnswers(freshness);
     const stale = answers.stamp(null);
     changes += 1;
-    answers.keep('a', '{"data":{}}', stale);
+    answers.keep('a', '{"data":{}}', stale, query);
     expect(answers.get('a')).toBeNull();
-    answers.keep('b', '{"data":{}}', answers.stamp(null));
-    expect(answers.get('b')).toBe('{"data":{}}');
+    answers.keep('b', '{"data":{}}', answers.stamp(null), query);
+    expect(answers.get('b')?.payload).toBe('{"data":{}}');
     changes += 1;
     expect(answers.get('b')).toBeNull();
     expect(answers.size).toBe(0);
@@ -131,14 +135,14 @@ describe('the kept answers themselves', () => {
     const big = 'x'.repeat(PUBLIC_ANSWER_MAX_BYTES - 100);
     const count = Math.ceil(PUBLIC_ANSWERS_MAX_TOTAL / big.length) + 5;
     for (let i = 0; i < count; i++) {
-      answers.keep(`k${i}`, big, answers.stamp(null));
+      answers.keep(`k${i}`, big, answers.stamp(null), query);
       // The first one stays in use, so it is never the least recently used.
-      expect(answers.get('k0')).toBe(big);
+      expect(answers.get('k0')?.payload).toBe(big);
     }
     expect(answers.size * big.length).toBeLessThanOrEqual(PUBLIC_ANSWERS_MAX_TOTAL);
     expect(answers.get('k1')).toBeNull();
-    expect(answers.get(`k${count - 1}`)).toBe(big);
-    answers.keep('huge', `${big}${'y'.repeat(200)}`, answers.stamp(null));
+    expect(answers.get(`k${count - 1}`)?.payload).toBe(big);
+    answers.keep('huge', `${big}${'y'.repeat(200)}`, answers.stamp(null), query);
     expect(answers.get('huge')).toBeNull();
   });
 });

@@ -1,5 +1,8 @@
 // Whole answers to anonymous queries of public data (businesses, a business, a menu), kept as the
 // bytes sent, so that while nothing changed such a request costs neither SQL nor an execution.
+// They are found by the request body's text, before it is parsed: the body alone decides the
+// query, its variables and its operation, and only a body that was parsed, validated and executed
+// without errors is ever kept.
 // Each answer remembers the generations of the businesses it read (public-reads.ts counts a change
 // of any business, from any process, before this process's subscribers hear of it); a change to one
 // of them, events that may have been lost, or a minute's age retires it. Only documents whose every
@@ -10,6 +13,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type OperationDefinitionNode,
+  type OperationTypeNode,
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
@@ -45,8 +49,15 @@ type BusinessArg = { literal: string } | { variable: string };
 /** Which businesses an operation reads: those its arguments name, or every one (null). */
 type Reads = BusinessArg[] | null;
 
+/** The operation an answer is to, for the metrics a kept answer reports as an execution would. */
+export interface KeptOperation {
+  type: OperationTypeNode;
+  name: string | undefined;
+}
+
 export interface PublicAnswer {
   payload: string;
+  operation: KeptOperation;
   stamp: FreshnessStamp;
   keptAt: number;
 }
@@ -63,16 +74,14 @@ export class PublicAnswers {
   ) {}
 
   /**
-   * The key of an anonymous request whose answer may be kept, and what it reads; null for any
-   * other request (then nothing here applies to it).
+   * What an anonymous request's operation reads, if its answer may be kept: the businesses its
+   * arguments name (null: every one); null for any other operation (then nothing here applies).
    */
-  keyOf(
+  readsOf(
     document: DocumentNode,
     operation: OperationDefinitionNode,
-    query: string,
     variables: Record<string, unknown> | undefined,
-    operationName: string | undefined,
-  ): { key: string; businesses: string[] | null } | null {
+  ): { businesses: string[] | null } | null {
     let plan = this.plans.get(operation);
     if (plan === undefined) {
       const planned = planOf(document, operation);
@@ -80,21 +89,18 @@ export class PublicAnswers {
       this.plans.set(operation, plan);
     }
     if (plan === false || !this.freshness.serving()) return null;
-    let businesses: string[] | null = null;
-    if (plan) {
-      businesses = [];
-      for (const arg of plan) {
-        const value = 'literal' in arg ? arg.literal : variables?.[arg.variable];
-        if (typeof value !== 'string') return null;
-        businesses.push(value.toLowerCase());
-      }
+    if (!plan) return { businesses: null };
+    const businesses: string[] = [];
+    for (const arg of plan) {
+      const value = 'literal' in arg ? arg.literal : variables?.[arg.variable];
+      if (typeof value !== 'string') return null;
+      businesses.push(value.toLowerCase());
     }
-    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? null)}\u0000${query}`;
-    return { key, businesses };
+    return { businesses };
   }
 
-  /** The kept answer, if every business it read is unchanged since. */
-  get(key: string): string | null {
+  /** The answer kept for this request body, if every business it read is unchanged since. */
+  get(key: string): PublicAnswer | null {
     const answer = this.kept.get(key);
     if (!answer) return null;
     if (this.now() - answer.keptAt >= MAX_AGE_MS || !this.freshness.isCurrent(answer.stamp)) {
@@ -103,7 +109,7 @@ export class PublicAnswers {
     }
     this.kept.delete(key);
     this.kept.set(key, answer);
-    return answer.payload;
+    return answer;
   }
 
   /** A stamp to take before executing: an answer is kept only if nothing changed since. */
@@ -111,11 +117,12 @@ export class PublicAnswers {
     return this.freshness.stamp(businesses);
   }
 
-  keep(key: string, payload: string, stamp: FreshnessStamp): void {
+  /** Keeps the answer to a request body, unless what it read changed since `stamp`. */
+  keep(key: string, payload: string, stamp: FreshnessStamp, operation: KeptOperation): void {
     if (payload.length > PUBLIC_ANSWER_MAX_BYTES || !this.freshness.isCurrent(stamp)) return;
     const before = this.kept.get(key);
     if (before) this.drop(key, before);
-    this.kept.set(key, { payload, stamp, keptAt: this.now() });
+    this.kept.set(key, { payload, operation, stamp, keptAt: this.now() });
     this.total += key.length + payload.length;
     while (this.kept.size > PUBLIC_ANSWERS_KEPT || this.total > PUBLIC_ANSWERS_MAX_TOTAL) {
       const [oldestKey, oldest] = this.kept.entries().next().value!;

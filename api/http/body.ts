@@ -10,6 +10,13 @@ export async function readBody(req: IncomingMessage, limit = BODY_LIMIT_BYTES): 
     req.resume();
     throw new PayloadTooLargeError(`The request body is larger than ${limit / 1024} KiB`);
   }
+  // Most bodies arrive in the packet that carries the headers. The handler is called as the
+  // headers are parsed, before the body is; one microtask later the parser has buffered such a
+  // body whole, and it is taken at once (about half the cost of waiting for 'data' and 'end').
+  if (declared > 0) {
+    await null;
+    if (req.readableLength === declared) return req.read() as Buffer;
+  }
   // Events rather than async iteration: a fraction of the cost for the one-chunk bodies of most
   // requests.
   return new Promise((resolve, reject) => {

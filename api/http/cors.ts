@@ -13,19 +13,28 @@ export function addVary(res: ServerResponse, header: string): void {
   res.setHeader('vary', [...named, header].join(', '));
 }
 
+/** The headers that let a page of an allowed origin read the answer; none for any other origin. */
+export function allowedOriginHeaders(
+  origin: string | undefined,
+  allowed: ReadonlySet<string>,
+): Record<string, string> | undefined {
+  if (origin === undefined || !allowed.has(origin)) return undefined;
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-expose-headers': 'x-request-id, retry-after',
+  };
+}
+
 /** Adds CORS headers for an allowed origin; answers preflights. Returns true when it answered. */
 export function handleCors(
   req: IncomingMessage,
   res: ServerResponse,
   allowed: ReadonlySet<string>,
 ): boolean {
-  const origin = req.headers.origin;
   addVary(res, 'Origin');
-  const permitted = typeof origin === 'string' && allowed.has(origin);
-  if (permitted) {
-    res.setHeader('access-control-allow-origin', origin);
-    res.setHeader('access-control-expose-headers', 'x-request-id, retry-after');
-  }
+  const granted = allowedOriginHeaders(req.headers.origin, allowed);
+  const permitted = granted !== undefined;
+  if (granted) for (const [name, value] of Object.entries(granted)) res.setHeader(name, value);
   if (req.method !== 'OPTIONS') return false;
   if (!permitted) {
     res.writeHead(403, { 'content-type': 'application/json; charset=utf-8' });

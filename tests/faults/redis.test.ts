@@ -121,6 +121,11 @@ describe.skipIf(!TEST_DATABASE_URL || !hasRedisServer)(
         const got = await after.until((v) => v.some((o) => o.id === again), 10_000);
         expect(got.find((o) => o.id === again)).toMatchObject({ state: 'PENDING' });
 
+        // Info lines reach stdout within a quarter of a second (api/logger.ts).
+        await waitFor(
+          async () => a.logs.slice(mark).some((l) => l.msg === 'redis available again'),
+          5_000,
+        );
         const outage = a.logs.slice(mark).map((l) => l.msg);
         expect(outage.filter((m) => m === 'redis unavailable')).toHaveLength(1);
         expect(outage.filter((m) => m === 'redis available again')).toHaveLength(1);
