@@ -56,7 +56,7 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
     const kept = answers?.get(text);
     if (kept) {
       deps.onKeptAnswer?.(kept.operation);
-      send(res, kept.payload, mediaType);
+      sendAnswer(res, kept.payload, mediaType);
       return true;
     }
     const params = parseParams(text);
@@ -99,7 +99,7 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
         const name = operation.name?.value ?? params.operationName;
         answers!.keep(text, payload, stamp, { type: operation.operation, name });
       }
-      send(res, payload, mediaType);
+      sendAnswer(res, payload, mediaType);
       return true;
     }
     await answer(res, result, mediaType);
@@ -118,11 +118,18 @@ export function createGraphQLFastPath(deps: FastPathDeps): GraphQLFastPath {
   }
 }
 
-function send(res: ServerResponse, payload: string, mediaType: JsonMediaType) {
+/** A result without errors, already serialized: 200 with its media type; `headers` go with it. */
+export function sendAnswer(
+  res: ServerResponse,
+  payload: string,
+  mediaType: JsonMediaType,
+  headers: Record<string, string> = {},
+) {
   res.writeHead(200, {
     'content-type': `${mediaType}; charset=utf-8`,
     'content-length': Buffer.byteLength(payload),
     'x-content-type-options': 'nosniff',
+    ...headers,
   });
   res.end(payload);
 }

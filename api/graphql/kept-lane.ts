@@ -5,9 +5,9 @@
 // machinery, the body taken as the parser buffered it. Anything it cannot answer goes on down the
 // whole path, with the body if it was read.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { BODY_LIMIT_BYTES } from '../http/body.js';
+import { BODY_LIMIT_BYTES, bufferedBody } from '../http/body.js';
 import { allowedOriginHeaders } from '../http/cors.js';
-import { isJsonBody, negotiate } from './http.js';
+import { isJsonBody, negotiate, sendAnswer } from './http.js';
 import type { KeptOperation, PublicAnswers } from './public-answers.js';
 
 export interface KeptLaneDeps {
@@ -48,24 +48,19 @@ export function createKeptLane(deps: KeptLaneDeps): KeptLane {
     },
 
     serve(req, res, requestId) {
-      const declared = Number(req.headers['content-length']);
-      if (req.readableLength !== declared || req.socket.destroyed) return null;
-      const body = req.read() as Buffer;
+      if (req.socket.destroyed) return null;
+      const body = bufferedBody(req);
+      if (!body) return null;
       const kept = answers.get(body.toString('utf8'));
       if (!kept) return body;
       deps.onKeptAnswer(kept.operation);
-      const headers: Record<string, string | number> = {
-        'content-type': `${negotiate(req.headers.accept)!}; charset=utf-8`,
-        'content-length': Buffer.byteLength(kept.payload),
-        'x-content-type-options': 'nosniff',
+      sendAnswer(res, kept.payload, negotiate(req.headers.accept)!, {
         'x-request-id': requestId,
         // As the whole path names them: the compression middleware adds Accept-Encoding itself
         // for a client that accepts an encoding, after Origin.
         vary: req.headers['accept-encoding'] ? 'Origin' : 'Accept-Encoding, Origin',
         ...allowedOriginHeaders(req.headers.origin, corsOrigins),
-      };
-      res.writeHead(200, headers);
-      res.end(kept.payload);
+      });
       return 'served';
     },
   };
